@@ -1,0 +1,202 @@
+"""Markdown drafts: a plain-text view with an offset map, the links, and YAML front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.documents.view import ViewBuilder
+from factcheck.errors import InputError
+from factcheck.model import Link, Span
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
+_BLOCK_PREFIX = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+_RULE = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?\n?$")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
+_TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+
+# One alternation, tried left to right at each position of a line.
+_INLINE = re.compile(
+    r"(?P<comment><!--.*?-->)"
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\((?P<isrc>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<href><[^>]*>|[^)\s]*)(?:[ \t]+\"[^\"]*\")?\))"
+    r"|(?P<ref>\[(?P<rtext>[^\]]+)\]\[(?P<rid>[^\]]*)\])"
+    r"|(?P<auto><(?P<aurl>https?://[^>\s]+)>)"
+    r"|(?P<bare>https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?])"
+    r"|(?P<code>`+)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!\"'])"
+    r"|(?P<strike>~~)"
+    r"|(?P<star>\*+)"
+    r"|(?P<under>(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))",
+    re.S,
+)
+
+
+@dataclass
+class MarkdownView:
+    text: str
+    offsets: list[int]
+    links: list[Link] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
+
+
+def parse_front_matter(raw: str) -> tuple[dict[str, Any], int]:
+    """Return the YAML front matter and the raw index where the body starts.
+
+    >>> parse_front_matter("---\\ntitle: A\\n---\\nBody")
+    ({'title': 'A'}, 17)
+    >>> parse_front_matter("No front matter")
+    ({}, 0)
+    """
+    match = _FRONT_MATTER.match(raw)
+    if not match:
+        return {}, 0
+    import yaml
+
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise InputError(f"invalid YAML front matter{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be a YAML mapping")
+    return data, match.end()
+
+
+def read_markdown(raw: str) -> MarkdownView:
+    """Strip Markdown syntax but keep every word at a known raw offset.
+
+    Headings, list and quote markers, emphasis, code fences and HTML comments disappear; link
+    text stays and its target is recorded. ``"Putin said [it was *rude*](http://k.ru)"`` reads
+    as ``"Putin said it was rude"`` with one link to ``http://k.ru``.
+    """
+    front_matter, body_start = parse_front_matter(raw)
+    refs = {
+        m.group(1).lower(): m.group(2)
+        for m in re.finditer(_REF_DEF.pattern, raw[body_start:], re.M)
+    }
+    builder = ViewBuilder()
+    links: list[Link] = []
+    pending_ref_links: list[tuple[str, str, Span]] = []
+    title: str | None = front_matter.get("title") if isinstance(front_matter.get("title"), str) else None
+    in_fence: str | None = None
+    position = body_start
+    in_comment = False
+    for line in raw[body_start:].splitlines(keepends=True):
+        start, end = position, position + len(line)
+        position = end
+        body_end = end - len(line) + len(line.rstrip("\r\n"))
+        fence = _FENCE.match(line)
+        if in_fence is not None:
+            if fence and fence.group(1)[0] == in_fence:
+                in_fence = None
+            builder.put("\n", start)
+            continue
+        if fence and not in_comment:
+            in_fence = fence.group(1)[0]
+            builder.put("\n", start)
+            continue
+        if in_comment:
+            close = raw.find("-->", start, end)
+            if close < 0:
+                continue
+            in_comment = False
+            start = close + 3
+        elif _RULE.match(line) or _REF_DEF.match(line):
+            builder.put("\n", start)
+            continue
+        else:
+            cursor = start
+            while True:
+                prefix = _BLOCK_PREFIX.match(raw, cursor, body_end)
+                if not prefix or prefix.end() == cursor:
+                    break
+                is_heading = prefix.group(0).lstrip().startswith("#")
+                cursor = prefix.end()
+                if is_heading:
+                    hashes = _TRAILING_HASHES.search(raw, cursor, body_end)
+                    heading_end = hashes.start() if hashes else body_end
+                    if title is None:
+                        title = raw[cursor:heading_end].strip() or None
+                    body_end = heading_end
+            start = cursor
+        in_comment = _inline(raw, start, body_end, builder, links, pending_ref_links)
+        if end > body_end:
+            builder.put("\n", body_end)
+    for text, ref_id, span in pending_ref_links:
+        url = refs.get((ref_id or text).lower())
+        if url:
+            links.append(Link(url=url, text=text, span=span))
+    links.sort(key=lambda link: link.span.start)
+    view, offsets = builder.build(len(raw))
+    if title is None:
+        first = view.strip().split("\n", 1)[0].strip()
+        title = first or None
+    return MarkdownView(view, offsets, links, front_matter, title)
+
+
+def _inline(
+    raw: str,
+    start: int,
+    end: int,
+    builder: ViewBuilder,
+    links: list[Link],
+    pending_ref_links: list[tuple[str, str, Span]],
+) -> bool:
+    """Copy one line's inline content into the view; return True if an HTML comment stays open."""
+    comment_left_open = opens_comment(raw, start, end)
+    if comment_left_open:
+        end = raw.rfind("<!--", start, end)
+    cursor = start
+    while cursor < end:
+        match = _INLINE.search(raw, cursor, end)
+        if match is None:
+            builder.keep(raw, cursor, end)
+            break
+        builder.keep(raw, cursor, match.start())
+        kind = match.lastgroup
+        if kind == "image":
+            builder.keep(raw, match.start("alt"), match.end("alt"))
+        elif kind == "link":
+            href = match.group("href").strip("<>")
+            _inline(raw, match.start("ltext"), match.end("ltext"), builder, links, pending_ref_links)
+            links.append(Link(href, match.group("ltext"), Span(match.start("ltext"), match.end("ltext"))))
+        elif kind == "ref":
+            _inline(raw, match.start("rtext"), match.end("rtext"), builder, links, pending_ref_links)
+            span = Span(match.start("rtext"), match.end("rtext"))
+            pending_ref_links.append((match.group("rtext"), match.group("rid"), span))
+        elif kind == "auto":
+            builder.keep(raw, match.start("aurl"), match.end("aurl"))
+            links.append(Link(match.group("aurl"), match.group("aurl"), Span(match.start("aurl"), match.end("aurl"))))
+        elif kind == "bare":
+            builder.keep(raw, match.start(), match.end())
+            links.append(Link(match.group(), match.group(), Span(match.start(), match.end())))
+        elif kind == "escape":
+            builder.keep(raw, match.start() + 1, match.end())
+        elif kind == "code":
+            ticks = match.group()
+            close = raw.find(ticks, match.end(), end)
+            if close < 0:
+                builder.keep(raw, match.start(), match.end())
+            else:
+                builder.keep(raw, match.end(), close)
+                cursor = close + len(ticks)
+                continue
+        elif kind == "comment":
+            pass
+        cursor = match.end()
+    # An HTML comment opened on this line and not closed swallows the lines up to its end.
+    return comment_left_open
+
+
+def opens_comment(raw: str, start: int, end: int) -> bool:
+    """True if ``raw[start:end]`` opens an HTML comment that it does not close."""
+    opened = raw.rfind("<!--", start, end)
+    return opened >= 0 and raw.find("-->", opened, end) < 0

@@ -1,0 +1,148 @@
+"""The whole check: document -> claims -> sources -> verdicts -> report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from factcheck.model import (
+    CheckedClaim,
+    Claim,
+    Document,
+    Label,
+    Report,
+    Severity,
+    Source,
+    Verdict,
+    default_severity,
+)
+from factcheck.sources import SourceOptions
+
+__all__ = ["CheckOptions", "check", "gather_source_specs", "verify_quote"]
+
+
+@dataclass
+class CheckOptions:
+    """Everything a check can be told besides the article itself."""
+
+    sources: list[str] = field(default_factory=list)
+    follow_links: bool = True
+    fetch: SourceOptions = field(default_factory=SourceOptions)
+    library: str | None = None
+    severity: dict[str, Severity] = field(default_factory=dict)
+
+
+def check(
+    document: Document | str | os.PathLike[str],
+    sources: Sequence[str | Source] = (),
+    options: CheckOptions | None = None,
+) -> Report:
+    """Check every claim of ``document`` against ``sources``, the article's own links and
+    front matter, and the options' sources."""
+    from factcheck import __version__
+    from factcheck.claims import extract_claims
+    from factcheck.documents import load_document
+    from factcheck.match import judge_claim
+
+    options = options or CheckOptions()
+    doc = document if isinstance(document, Document) else load_document(document)
+    claims = extract_claims(doc)
+    attach_links(doc, claims)
+
+    given = [s for s in sources if isinstance(s, Source)]
+    specs = gather_source_specs(doc, [*(s for s in sources if isinstance(s, str)), *options.sources],
+                                follow_links=options.follow_links)
+    loaded = _load(specs, options.fetch, start=len(given) + 1)
+    all_sources = [*given, *loaded]
+    by_spec = {spec: src for spec, src in zip(specs, loaded)}
+
+    results: list[CheckedClaim] = []
+    for claim in claims:
+        preferred = [by_spec[link].id for link in _resolve_links(doc, claim.links) if link in by_spec]
+        verdict = judge_claim(claim, all_sources, preferred=preferred)
+        apply_severity(verdict, claim, options.severity)
+        results.append(CheckedClaim(claim, verdict))
+    return Report(document=doc, sources=all_sources, results=results, tool_version=__version__)
+
+
+def verify_quote(
+    text: str,
+    speaker: str | None = None,
+    sources: Sequence[str | Source] = (),
+    options: CheckOptions | None = None,
+) -> Verdict:
+    """The verdict on one quote attributed to ``speaker``, against ``sources`` (paths, URLs
+    or ``Source`` objects)."""
+    from factcheck.match import judge_quote
+
+    options = options or CheckOptions()
+    given = [s for s in sources if isinstance(s, Source)]
+    specs = [s for s in [*sources, *options.sources] if isinstance(s, str)]
+    loaded = _load(list(dict.fromkeys(specs)), options.fetch, start=len(given) + 1)
+    verdict = judge_quote(text, speaker, [*given, *loaded])
+    verdict.severity = default_severity(verdict.label, "quote")
+    return verdict
+
+
+def _load(specs: list[str], fetch: SourceOptions, start: int) -> list[Source]:
+    from factcheck.sources import load_sources
+
+    loaded = load_sources(specs, fetch) if specs else []
+    for number, source in enumerate(loaded, start=start):
+        source.id = f"S{number}"
+    return loaded
+
+
+def attach_links(doc: Document, claims: list[Claim]) -> None:
+    """Give each claim the links that stand in its sentence, so it prefers those sources."""
+    for claim in claims:
+        inside = [
+            link.url
+            for link in doc.links
+            if claim.sentence.start <= link.span.start and link.span.end <= claim.sentence.end
+        ]
+        claim.links = list(dict.fromkeys([*claim.links, *inside]))
+
+
+def gather_source_specs(
+    doc: Document, extra: Sequence[str] = (), *, follow_links: bool = True
+) -> list[str]:
+    """Source paths and URLs for a document, deduplicated, in a stable order: those given
+    explicitly, then the front matter's ``sources:``, then the article's links."""
+    specs: list[str] = [*extra]
+    listed = doc.front_matter.get("sources") if doc.front_matter else None
+    if isinstance(listed, str):
+        listed = [listed]
+    if isinstance(listed, list):
+        specs.extend(_resolve_links(doc, [str(item) for item in listed]))
+    if follow_links:
+        specs.extend(_resolve_links(doc, [link.url for link in doc.links]))
+    return list(dict.fromkeys(specs))
+
+
+def _resolve_links(doc: Document, urls: Sequence[str]) -> list[str]:
+    """Web links as they are; relative links resolved against the article's folder.
+
+    Fragments (``#top``), ``mailto:`` and other schemes are not sources.
+    """
+    resolved: list[str] = []
+    base = Path(doc.path).parent if doc.path and doc.path != "-" else None
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            resolved.append(url.split("#", 1)[0])
+        elif parts.scheme in ("", "file") and parts.path:
+            path = Path(unquote(parts.path))
+            if not path.is_absolute() and base is not None:
+                path = base / path
+            resolved.append(str(path))
+    return resolved
+
+
+def apply_severity(verdict: Verdict, claim: Claim, overrides: dict[str, Severity]) -> None:
+    """Set the verdict's severity: DESIGN.md's default unless the config overrides the label."""
+    label: Label = verdict.label
+    verdict.severity = overrides.get(label, default_severity(label, claim.kind))
