@@ -28,6 +28,8 @@ class HtmlView:
     offsets: list[int]
     links: list[Link] = field(default_factory=list)
     title: str | None = None
+    # View spans of bold text (<b>, <strong>): transcripts mark speaker labels this way.
+    bold: list[Span] = field(default_factory=list)
 
 
 class _ViewParser(HTMLParser):
@@ -42,6 +44,8 @@ class _ViewParser(HTMLParser):
         self._hidden: list[str] = []
         self._in_title = False
         self._open_link: tuple[str, int] | None = None
+        self.bold: list[Span] = []
+        self._bold_starts: list[int] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -62,6 +66,8 @@ class _ViewParser(HTMLParser):
             return
         if tag in BLOCKS:
             self._break()
+        if tag in ("b", "strong"):
+            self._bold_starts.append(len(self.builder))
         if tag == "a":
             href = dict(attrs).get("href")
             if href:
@@ -80,6 +86,10 @@ class _ViewParser(HTMLParser):
             return
         if tag in BLOCKS:
             self._break()
+        if tag in ("b", "strong") and self._bold_starts:
+            start = self._bold_starts.pop()
+            if len(self.builder) > start:
+                self.bold.append(Span(start, len(self.builder)))
         if tag == "a" and self._open_link is not None:
             href, view_start = self._open_link
             self._open_link = None
@@ -122,4 +132,4 @@ def read_html(raw: str) -> HtmlView:
     parser.close()
     text, offsets = parser.builder.build(len(raw))
     title = " ".join("".join(parser.title_parts).split()) or None
-    return HtmlView(text, offsets, parser.links, title)
+    return HtmlView(text, offsets, parser.links, title, sorted(parser.bold))
