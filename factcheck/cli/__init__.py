@@ -67,9 +67,13 @@ def main(argv: list[str] | None = None) -> Any:
     except click.Abort:
         click.echo("factcheck: aborted", err=True)
         sys.exit(2)
+    except click.UsageError as exc:
+        # One line, with the way to more help, instead of click's three-line usage block.
+        command = exc.ctx.command_path if exc.ctx else "factcheck"
+        click.echo(f"factcheck: error: {exc.format_message()} (see '{command} --help')", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
-        # Usage errors keep click's hint ("Try 'factcheck check -h'") on a second line.
-        exc.show()
+        click.echo(f"factcheck: error: {exc.format_message()}", err=True)
         sys.exit(2)
     except FactcheckError as exc:
         click.echo(f"factcheck: error: {exc}", err=True)
@@ -80,6 +84,9 @@ def main(argv: list[str] | None = None) -> Any:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # the one place a bug becomes a clean error, not a traceback
-        click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("Please report this with the input that caused it.", err=True)
+        click.echo(
+            f"factcheck: internal error: {type(exc).__name__}: {exc} "
+            "(please report this with the input that caused it)",
+            err=True,
+        )
         sys.exit(2)
