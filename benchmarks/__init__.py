@@ -1,4 +1,4 @@
-"""Benchmarks (``make bench``): they read ../shared/eval (or $FACTCHECK_EVAL) and skip when absent."""
+"""Benchmarks (``make bench``): they read ../shared/eval (or $FACTCHECK_EVAL), else skip."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from pathlib import Path
 
 def eval_root() -> Path | None:
     """The evaluation data folder, or None (with the reason printed) when it is absent."""
-    root = Path(os.environ.get("FACTCHECK_EVAL", Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"))
+    root = Path(
+        os.environ.get(
+            "FACTCHECK_EVAL", Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
+        )
+    )
     if not root.is_dir():
         print(f"skip: evaluation data not found at {root} (set FACTCHECK_EVAL)")
         return None

@@ -4,7 +4,7 @@
 >>> doc = factcheck.load_document("draft.md")                         # doctest: +SKIP
 >>> claims = factcheck.extract_claims(doc)                            # doctest: +SKIP
 >>> report = factcheck.check(doc, sources=["transcript.txt"])         # doctest: +SKIP
->>> factcheck.verify_quote("rude", speaker="Vladimir Putin", sources=["kremlin.html"])  # doctest: +SKIP
+>>> factcheck.verify_quote("rude", speaker="Putin", sources=["k.html"])  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -53,16 +53,20 @@ def check(
     attach_links(doc, claims)
 
     given = [s for s in sources if isinstance(s, Source)]
-    specs = gather_source_specs(doc, [*(s for s in sources if isinstance(s, str)), *options.sources],
-                                follow_links=options.follow_links)
+    specs = gather_source_specs(
+        doc,
+        [*(s for s in sources if isinstance(s, str)), *options.sources],
+        follow_links=options.follow_links,
+    )
     loaded = _load(specs, options.fetch, start=len(given) + 1)
     all_sources = [*given, *loaded]
-    by_spec = {spec: src for spec, src in zip(specs, loaded)}
+    by_spec = dict(zip(specs, loaded, strict=True))
 
     results: list[CheckedClaim] = []
     for claim in claims:
-        preferred = [by_spec[link].id for link in _resolve_links(doc, claim.links) if link in by_spec]
-        verdict = judge_claim(claim, all_sources, preferred=preferred)
+        linked = [by_spec[link] for link in _resolve_links(doc, claim.links) if link in by_spec]
+        verdict = judge_claim(claim, all_sources, preferred=[s.id for s in linked])
+        verdict = cited_source_failed(verdict, linked)
         apply_severity(verdict, claim, options.severity)
         results.append(CheckedClaim(claim, verdict))
     return Report(document=doc, sources=all_sources, results=results, tool_version=__version__)
@@ -140,6 +144,26 @@ def _resolve_links(doc: Document, urls: Sequence[str]) -> list[str]:
                 path = base / path
             resolved.append(str(path))
     return resolved
+
+
+def cited_source_failed(verdict: Verdict, linked: Sequence[Source]) -> Verdict:
+    """A claim whose own cited sources all failed, and that no other source bears out, is
+    ``unverifiable`` (the reporter must fix the link), not ``not_found``.
+
+    Passing: a quote linking to a dead page and found nowhere else -> unverifiable.
+    Failing: the same quote found in another source keeps that verdict; a claim whose link
+    was read fine and which is absent from it stays not_found.
+    """
+    if verdict.label != "not_found" or not linked or any(s.ok for s in linked):
+        return verdict
+    failures = "; ".join(f"{s.url or s.path}: {s.error}" for s in linked)
+    return Verdict(
+        label="unverifiable",
+        score=0.0,
+        reason=f"The source this claim cites could not be read ({failures}).",
+        evidence=verdict.evidence,
+        flags=[*verdict.flags, "cited_source_failed"],
+    )
 
 
 def apply_severity(verdict: Verdict, claim: Claim, overrides: dict[str, Severity]) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "factcheck", *args],
         input=stdin,
@@ -85,7 +87,9 @@ def test_usage_errors_are_one_line(args: list[str]) -> None:
 def test_unwritable_output_keeps_one_line_error(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     target = tmp_path / "no" / "such" / "dir" / "report.json"
-    result = run("claims", "fixtures/seed-article.md", "--format", "json", "-o", str(target), cwd=root)
+    result = run(
+        "claims", "fixtures/seed-article.md", "--format", "json", "-o", str(target), cwd=root
+    )
     assert_one_line_error(result, "cannot write")
 
 
@@ -98,5 +102,7 @@ def test_help_starts_without_heavy_imports() -> None:
         " if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == ""

@@ -19,7 +19,7 @@ def view_span_of(doc, needle: str) -> Span:
 def test_markdown_view_strips_syntax_and_maps_back_to_raw() -> None:
     raw = (
         "---\ntitle: Talks\nsources: [a.html]\n---\n# Heading #\n\n"
-        "> Putin called it [*rude*](https://example.org/k \"t\") and **final**.\n"
+        '> Putin called it [*rude*](https://example.org/k "t") and **final**.\n'
         "- item `code`\n"
     )
     doc = document_from_text(raw, format="markdown")
@@ -127,6 +127,6 @@ def test_missing_directory_and_oversized_articles(tmp_path) -> None:
 
 def test_crlf_text_is_read_without_newline_translation(tmp_path) -> None:
     path = tmp_path / "crlf.txt"
-    path.write_bytes('Putin said "no".\r\nNext line.\r\n'.encode())
+    path.write_bytes(b'Putin said "no".\r\nNext line.\r\n')
     doc = load_document(path)
     assert doc.raw == 'Putin said "no".\r\nNext line.\r\n'

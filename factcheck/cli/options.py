@@ -31,7 +31,7 @@ def fetch_options(f: F) -> F:
         click.option("--allow-private", is_flag=True,
                      help="Allow fetching from private, loopback and link-local addresses."),
         click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
-                     envvar="FACTCHECK_CACHE", help="The SQLite cache file [env: FACTCHECK_CACHE]."),
+                     envvar="FACTCHECK_CACHE", help="The SQLite cache file."),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         f = decorator(f)

@@ -52,7 +52,8 @@ def load_document(
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if size > max_bytes:
         raise InputError(
-            f"{name}: file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+            f"{name}: file is too large "
+            f"({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
         )
     try:
         with path.open("rb") as handle:
@@ -62,7 +63,11 @@ def load_document(
     if format is None:
         suffix = path.suffix.lower()
         format = (
-            "markdown" if suffix in MARKDOWN_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
+            "markdown"
+            if suffix in MARKDOWN_SUFFIXES
+            else "html"
+            if suffix in HTML_SUFFIXES
+            else None
         )
     return document_from_bytes(data, path=name, format=format)
 

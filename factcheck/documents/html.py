@@ -19,7 +19,9 @@ BLOCKS = frozenset(
         "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "body",
     }
 )  # fmt: skip
-VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr", "source"})
+VOID = frozenset(
+    {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr", "source"}
+)
 
 
 @dataclass

@@ -13,7 +13,9 @@ from factcheck.model import Link, Span
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
 _BLOCK_PREFIX = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
-_RULE = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?\n?$")
+_RULE = re.compile(
+    r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?\n?$"
+)
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
 _TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
@@ -85,7 +87,9 @@ def read_markdown(raw: str) -> MarkdownView:
     builder = ViewBuilder()
     links: list[Link] = []
     pending_ref_links: list[tuple[str, str, Span]] = []
-    title: str | None = front_matter.get("title") if isinstance(front_matter.get("title"), str) else None
+    title: str | None = (
+        front_matter.get("title") if isinstance(front_matter.get("title"), str) else None
+    )
     in_fence: str | None = None
     position = body_start
     in_comment = False
@@ -166,15 +170,27 @@ def _inline(
             builder.keep(raw, match.start("alt"), match.end("alt"))
         elif kind == "link":
             href = match.group("href").strip("<>")
-            _inline(raw, match.start("ltext"), match.end("ltext"), builder, links, pending_ref_links)
-            links.append(Link(href, match.group("ltext"), Span(match.start("ltext"), match.end("ltext"))))
+            _inline(
+                raw, match.start("ltext"), match.end("ltext"), builder, links, pending_ref_links
+            )
+            links.append(
+                Link(href, match.group("ltext"), Span(match.start("ltext"), match.end("ltext")))
+            )
         elif kind == "ref":
-            _inline(raw, match.start("rtext"), match.end("rtext"), builder, links, pending_ref_links)
+            _inline(
+                raw, match.start("rtext"), match.end("rtext"), builder, links, pending_ref_links
+            )
             span = Span(match.start("rtext"), match.end("rtext"))
             pending_ref_links.append((match.group("rtext"), match.group("rid"), span))
         elif kind == "auto":
             builder.keep(raw, match.start("aurl"), match.end("aurl"))
-            links.append(Link(match.group("aurl"), match.group("aurl"), Span(match.start("aurl"), match.end("aurl"))))
+            links.append(
+                Link(
+                    match.group("aurl"),
+                    match.group("aurl"),
+                    Span(match.start("aurl"), match.end("aurl")),
+                )
+            )
         elif kind == "bare":
             builder.keep(raw, match.start(), match.end())
             links.append(Link(match.group(), match.group(), Span(match.start(), match.end())))

@@ -26,7 +26,7 @@ class ViewBuilder:
         self._offsets.extend(range(start, end))
 
     def put(self, text: str, raw_index: int) -> None:
-        """Add synthetic characters (a decoded entity, a paragraph break) mapped to one raw index."""
+        """Add synthetic text (a decoded entity, a paragraph break) mapped to one raw index."""
         if not text:
             return
         self._parts.append(text)
@@ -61,5 +61,9 @@ class ViewBuilder:
     def build(self, raw_length: int | None = None) -> tuple[str, list[int]]:
         """Return the view text and its offset map (one entry more than the text, for the end)."""
         text = "".join(self._parts)
-        end = raw_length if raw_length is not None else (self._offsets[-1] + 1 if self._offsets else 0)
+        end = (
+            raw_length
+            if raw_length is not None
+            else (self._offsets[-1] + 1 if self._offsets else 0)
+        )
         return text, [*self._offsets, end]

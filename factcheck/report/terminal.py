@@ -14,6 +14,8 @@ def render_claims(documents: list[tuple[str, list[Claim]]], *, color: bool | Non
     raise NotImplementedError("report stage: see issue 6")
 
 
-def render_verdict(text: str, speaker: str | None, verdict: Verdict, *, color: bool | None = None) -> str:
+def render_verdict(
+    text: str, speaker: str | None, verdict: Verdict, *, color: bool | None = None
+) -> str:
     """One quote's verdict with its evidence (``factcheck quote``)."""
     raise NotImplementedError("report stage: see issue 6")

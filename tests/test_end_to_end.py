@@ -1,0 +1,153 @@
+"""The whole pipeline on the bundled examples, through the library and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.model import Span
+
+ROOT = Path(__file__).resolve().parents[1]
+MISQUOTES = ROOT / "fixtures" / "misquotes.md"
+SEED = ROOT / "fixtures" / "seed-article.md"
+
+
+def verdicts_by_text(report: factcheck.model.Report) -> dict[str, str]:
+    return {row.claim.text: row.verdict.label for row in report.results}
+
+
+def find(report: factcheck.model.Report, fragment: str) -> factcheck.model.CheckedClaim:
+    matches = [row for row in report.results if fragment in row.claim.text]
+    assert matches, f"no claim contains {fragment!r}: {[r.claim.text for r in report.results]}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def misquotes_report() -> factcheck.model.Report:
+    return factcheck.check(str(MISQUOTES))
+
+
+def test_bundled_example_shows_every_verdict(misquotes_report) -> None:
+    labels = {row.verdict.label for row in misquotes_report.results}
+    assert labels >= {
+        "verified",
+        "altered",
+        "misattributed",
+        "not_found",
+        "supported",
+        "unverifiable",
+    }
+
+
+def test_each_claim_of_the_example_gets_the_right_verdict(misquotes_report) -> None:
+    report = misquotes_report
+    assert find(report, "I see no reason to meet").verdict.label == "verified"
+    altered = find(report, "permanent cessation")
+    assert altered.verdict.label == "altered"
+    changed = [d for d in altered.verdict.evidence[0].diff if d.op != "equal"]
+    assert any("permanent" in d.quote and "temporary" in d.source for d in changed)
+    misattributed = find(report, "cannot afford to wait")
+    assert misattributed.verdict.label == "misattributed"
+    assert "Zelenskyy" in (misattributed.verdict.evidence[0].speaker or "")
+    assert find(report, "never negotiate").verdict.label == "not_found"
+    assert find(report, "ceasefire would only give Ukraine").verdict.label == "supported"
+    unverifiable = find(report, "referendum")
+    assert unverifiable.verdict.label == "unverifiable"
+    assert "address-transcript.txt" in unverifiable.verdict.reason
+
+
+def test_evidence_spans_point_at_the_source_text(misquotes_report) -> None:
+    sources = {s.id: s for s in misquotes_report.sources}
+    for row in misquotes_report.results:
+        for evidence in row.verdict.evidence:
+            source = sources[evidence.source_id]
+            assert evidence.span.slice(source.text) == evidence.text
+
+
+def test_claim_spans_slice_the_raw_article(misquotes_report) -> None:
+    raw = MISQUOTES.read_text(encoding="utf-8")
+    for row in misquotes_report.results:
+        claim = row.claim
+        pieces = [span.slice(raw) for span in claim.content_spans]
+        assert all(piece.strip() for piece in pieces)
+        assert claim.sentence.start <= claim.content_spans[0].start
+
+
+def test_verify_quote_api_names_the_true_speaker() -> None:
+    source = str(ROOT / "fixtures" / "sources" / "press-conference.txt")
+    verdict = factcheck.verify_quote(
+        "So the door is closed?", speaker="Vladimir Putin", sources=[source]
+    )
+    assert verdict.label == "misattributed"
+    assert verdict.evidence and verdict.evidence[0].speaker == "Anna Petrova"
+    verdict = factcheck.verify_quote("The door is not closed.", speaker="Putin", sources=[source])
+    assert verdict.label == "verified"
+
+
+def test_seed_article_attributions() -> None:
+    seed = ROOT / "fixtures" / "seed-article.md"
+    doc = factcheck.load_document(str(seed))
+    claims = factcheck.extract_claims(doc)
+    by_speaker: dict[str | None, list[str]] = {}
+    for claim in claims:
+        name = claim.speaker.name if claim.speaker else None
+        by_speaker.setdefault(name, []).append(claim.text)
+        for span in claim.content_spans:
+            assert Span(span.start, span.end).slice(doc.raw).strip()
+    assert len(by_speaker.get("Vladimir Putin", [])) >= 4
+    assert len(by_speaker.get("Volodymyr Zelenskyy", [])) >= 2
+    assert any("official" in (name or "").lower() for name in by_speaker)
+    assert any("leadership" in (name or "").lower() for name in by_speaker)
+    vague = [c for c in claims if c.vague]
+    assert vague and all(c.speaker is None for c in vague)
+    rude = [c for c in claims if c.quoted_text and "rude" in c.quoted_text]
+    assert rude and rude[0].speaker and rude[0].speaker.name == "Vladimir Putin"
+    assert rude[0].cue and rude[0].cue.text == "labeling"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_cli_check_json_and_exit_codes(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run_cli("check", "fixtures/misquotes.md", "--format", "json", "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema_version"].startswith("1.")
+    assert data["summary"]["errors"] >= 3
+    assert (
+        run_cli("check", "fixtures/misquotes.md", "--exit-zero", "--format", "json").returncode == 0
+    )
+    assert run_cli("check", "fixtures/misquotes.md", "--fail-on", "never").returncode == 0
+
+
+def test_cli_claims_json_on_the_seed() -> None:
+    result = run_cli("claims", "fixtures/seed-article.md", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    claims = data["documents"][0]["claims"]
+    raw = SEED.read_text(encoding="utf-8")
+    for claim in claims:
+        for start, end in claim["content_spans"]:
+            assert raw[start:end].strip()
+        assert claim["location"]["line"] >= 1
+
+
+def test_cli_terminal_report_is_readable() -> None:
+    result = run_cli("check", "fixtures/misquotes.md")
+    assert result.returncode == 1
+    for label in ("verified", "altered", "misattributed", "not_found", "supported", "unverifiable"):
+        assert label in result.stdout
