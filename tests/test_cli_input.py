@@ -100,9 +100,10 @@ def test_help_starts_without_heavy_imports() -> None:
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('httpx', 'rapidfuzz', 'bs4', 'rich', 'sqlite_utils', 'trafilatura')"
         " if m in sys.modules]\n"
-        "print(','.join(heavy))\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip().splitlines()[-1] == ""
+    assert "Commands:" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
