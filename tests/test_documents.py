@@ -33,6 +33,15 @@ def test_markdown_view_strips_syntax_and_maps_back_to_raw() -> None:
     assert doc.links[0].span.slice(raw) == "*rude*"
 
 
+def test_markdown_soft_line_breaks_read_as_spaces() -> None:
+    raw = '# Title\n"I see no reason to meet at\nthis stage," Putin told reporters.\n\nNext.\n'
+    doc = document_from_text(raw, format="markdown")
+    assert '"I see no reason to meet at this stage," Putin told reporters.' in doc.text
+    assert doc.text.startswith("Title\n")
+    span = doc.raw_span(view_span_of(doc, "at this"))
+    assert span.slice(raw) == "at\nthis"
+
+
 def test_markdown_comments_and_fences_are_not_text() -> None:
     raw = 'A said "x".\n<!-- factcheck: off\nB said "y". -->\n```\nC said "z".\n```\nD said "w".\n'
     doc = document_from_text(raw, format="markdown")
@@ -85,7 +94,8 @@ def test_markdown_offsets_always_map_into_the_raw_text(raw: str) -> None:
         assert 0 <= position <= len(raw)
         assert position >= previous
         previous = position
-        if char not in "\n\u00a0":
+        soft_break = char == " " and raw[position] in "\r\n"
+        if char not in "\n\u00a0" and not soft_break:
             # Every character of the view is the raw character it maps to, or an entity.
             assert raw[position] == char or raw[position] == "&"
 

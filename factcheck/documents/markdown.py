@@ -93,7 +93,8 @@ def read_markdown(raw: str) -> MarkdownView:
     in_fence: str | None = None
     position = body_start
     in_comment = False
-    for line in raw[body_start:].splitlines(keepends=True):
+    lines = raw[body_start:].splitlines(keepends=True)
+    for number, line in enumerate(lines):
         start, end = position, position + len(line)
         position = end
         body_end = end - len(line) + len(line.rstrip("\r\n"))
@@ -117,14 +118,15 @@ def read_markdown(raw: str) -> MarkdownView:
             builder.put("\n", start)
             continue
         else:
+            is_heading = False
             cursor = start
             while True:
                 prefix = _BLOCK_PREFIX.match(raw, cursor, body_end)
                 if not prefix or prefix.end() == cursor:
                     break
-                is_heading = prefix.group(0).lstrip().startswith("#")
                 cursor = prefix.end()
-                if is_heading:
+                if prefix.group(0).lstrip().startswith("#"):
+                    is_heading = True
                     hashes = _TRAILING_HASHES.search(raw, cursor, body_end)
                     heading_end = hashes.start() if hashes else body_end
                     if title is None:
@@ -133,7 +135,9 @@ def read_markdown(raw: str) -> MarkdownView:
             start = cursor
         in_comment = _inline(raw, start, body_end, builder, links, pending_ref_links)
         if end > body_end:
-            builder.put("\n", body_end)
+            soft = not in_comment and not is_heading and continues_paragraph(lines, number + 1)
+            # A soft line break inside a paragraph is a space to the reader, not a boundary.
+            builder.put(" " if soft else "\n", body_end)
     for text, ref_id, span in pending_ref_links:
         url = refs.get((ref_id or text).lower())
         if url:
@@ -144,6 +148,26 @@ def read_markdown(raw: str) -> MarkdownView:
         first = view.strip().split("\n", 1)[0].strip()
         title = first or None
     return MarkdownView(view, offsets, links, front_matter, title)
+
+
+def continues_paragraph(lines: list[str], index: int) -> bool:
+    """True if ``lines[index]`` continues the paragraph of the line before it.
+
+    Passing: ``["said the", "minister."]`` at 1 (plain text continues).
+    Failing: a blank line, a heading, a list item, a fence or a rule at ``index`` start a block.
+
+    >>> continues_paragraph(["said the", "minister."], 1)
+    True
+    >>> continues_paragraph(["said the", "", "Next"], 1), continues_paragraph(["a", "# H"], 1)
+    (False, False)
+    """
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    if not line.strip() or _FENCE.match(line) or _RULE.match(line) or _REF_DEF.match(line):
+        return False
+    prefix = _BLOCK_PREFIX.match(line)
+    return prefix is None or prefix.group(0).lstrip().startswith(">")
 
 
 def _inline(
