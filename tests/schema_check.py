@@ -1,0 +1,27 @@
+"""Validate JSON reports against the shipped schema (shared by every test that makes one)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import jsonschema
+
+
+@lru_cache(maxsize=1)
+def report_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(files("factcheck.schema").joinpath("report.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def assert_valid_report(data: dict[str, Any] | str) -> dict[str, Any]:
+    """Fail, listing every schema error, unless ``data`` (a dict or JSON text) is a valid report."""
+    if isinstance(data, str):
+        data = json.loads(data)
+    assert isinstance(data, dict)
+    errors = sorted(report_validator().iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+    return data
