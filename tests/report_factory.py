@@ -203,7 +203,7 @@ def sample_report(path: str | None = "drafts/council.md") -> Report:
     for number, (words, kind, speaker, label, cue) in enumerate(CLAIMS, start=1):
         claim = build_claim(doc, number, words, kind, speaker, cue)
         results.append(CheckedClaim(claim, verdict_for(label, kind, transcript, words)))
-    results[6].claim.suppressed = "factcheck: ignore comment at line 20"
+    results[6].claim.suppressed = "factcheck: ignore comment at line 18"
     return Report(document=doc, sources=[transcript, failed], results=results, tool_version="0.1.0")
 
 
