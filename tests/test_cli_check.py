@@ -280,3 +280,29 @@ def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[
     schema = json.loads(capsys.readouterr().out)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "multi_report" in schema["$defs"]
+
+
+def test_an_unreadable_article_among_several_is_reported_and_the_run_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02 not text")
+    code, err = run_cli(["check", "missing.md", "binary.md", "--format", "json", "-o", "r.json"],
+                        capsys)  # fmt: skip
+    assert code == 2
+    assert err.splitlines() == [
+        "factcheck: error: missing.md: no such file",
+        "factcheck: error: binary.md: binary file, not text",
+    ]
+    # The report of what could be checked is still written.
+    data = assert_valid_report((tmp_path / "r.json").read_text("utf-8"))
+    assert data["reports"] == []
+
+
+def test_one_unreadable_article_alone_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, err = run_cli(["check", "missing.md", "-o", "r.json"], capsys)
+    assert (code, err) == (2, "factcheck: error: missing.md: no such file\n")
+    assert not (tmp_path / "r.json").exists()

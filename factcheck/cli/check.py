@@ -110,7 +110,6 @@ def check(
     give one report with a section per article; in JSON a top-level `reports` list.
     """
     from factcheck.config import check_options, load_config
-    from factcheck.pipeline import check as check_article
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
@@ -134,18 +133,7 @@ def check(
         click.echo("factcheck: no articles to check", err=True)
 
     verbosity = -1 if quiet else 1 if verbose else 0
-    reports: list[Report] = []
-    with _progress(len(paths), enabled=not quiet) as progress:
-        for path in paths:
-            progress.start(path)
-            report = check_article(path, options=options)
-            progress.done()
-            for problem in finish_report(report, config):
-                if not quiet:
-                    click.echo(f"factcheck: warning: {path}: {problem}", err=True)
-            if verbose:
-                _describe(report)
-            reports.append(report)
+    reports, failed = check_all(paths, options, config, multi=multi, quiet=quiet, verbose=verbose)
     use_color = color if output == "-" else False
     write_reports(
         reports,
@@ -156,7 +144,49 @@ def check(
         verbosity=verbosity,
         sarif_output=sarif_output,
     )
+    if failed:
+        # The other articles' report is written; the run still says the tool could not finish.
+        raise SystemExit(2)
     raise SystemExit(exit_status(reports, config.fail_on, exit_zero))
+
+
+def check_all(
+    paths: Sequence[str],
+    options: Any,
+    config: Config,
+    *,
+    multi: bool,
+    quiet: bool = False,
+    verbose: bool = False,
+) -> tuple[list[Report], list[str]]:
+    """Check each article in turn. With several articles one that can't be read is reported
+    on standard error and skipped, so the others still get their report; alone, its error
+    propagates (exit 2)."""
+    from factcheck.errors import FactcheckError
+    from factcheck.pipeline import check as check_article
+
+    reports: list[Report] = []
+    failed: list[str] = []
+    with _progress(len(paths), enabled=not quiet) as progress:
+        for path in paths:
+            progress.start(path)
+            try:
+                report = check_article(path, options=options)
+            except FactcheckError as exc:
+                if not multi:
+                    raise
+                click.echo(f"factcheck: error: {exc}", err=True)
+                failed.append(path)
+                continue
+            finally:
+                progress.done()
+            for problem in finish_report(report, config):
+                if not quiet:
+                    click.echo(f"factcheck: warning: {path}: {problem}", err=True)
+            if verbose:
+                _describe(report)
+            reports.append(report)
+    return reports, failed
 
 
 def merge_config(
@@ -368,11 +398,11 @@ def exit_status(reports: Report | Sequence[Report], fail_on: str, exit_zero: boo
 
 
 class _progress:
-    """A transient progress bar on standard error, only on a terminal and for several files
-    (a log or a pipe gets no bar)."""
+    """A transient progress bar on standard error, only on a terminal (a log or a pipe gets
+    no bar); it names the article being checked."""
 
     def __init__(self, total: int, *, enabled: bool) -> None:
-        self.enabled = enabled and total > 1 and sys.stderr.isatty()
+        self.enabled = enabled and total > 0 and sys.stderr.isatty()
         self.total = total
         self._bar: Any = None
         self._task: Any = None
