@@ -153,8 +153,11 @@ def _view_spans(report: Report, span: Span) -> tuple[int, int]:
     doc = report.document
     if doc.offsets is None:
         return span.start, span.end
-    offsets = doc.offsets[: len(doc.text)]
-    return bisect_left(offsets, span.start), bisect_left(offsets, span.end)
+    # Search in place (``hi``), never a copy: a long article has thousands of claims.
+    size = len(doc.text)
+    return bisect_left(doc.offsets, span.start, 0, size), bisect_left(
+        doc.offsets, span.end, 0, size
+    )
 
 
 def _article_html(report: Report, prefix: str) -> str:
