@@ -113,7 +113,8 @@ def apply_directives(doc: Document, claims: Sequence[Claim]) -> list[str]:
     if not directives:
         return problems
     regions = suppressed_regions(directives, len(doc.raw))
-    doc.suppressed = [*doc.suppressed, *regions]
+    # Idempotent: the pipeline and the CLI may both apply the same document's comments.
+    doc.suppressed = [*doc.suppressed, *(r for r in regions if r not in doc.suppressed)]
     ordered = sorted(claims, key=lambda c: c.content_spans[0].start if c.content_spans else 0)
     for region, reason in regions:
         for claim in ordered:

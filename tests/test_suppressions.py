@@ -53,6 +53,10 @@ def test_markdown_comments_suppress_the_next_claim_and_regions() -> None:
         "seven": "factcheck: off comment at line 12",  # an unclosed off runs to the end
     }
     assert len(doc.suppressed) == 2
+    # Applying twice changes nothing (the pipeline and the CLI may both do it).
+    before = suppressed(claims)
+    assert apply_directives(doc, claims) == []
+    assert suppressed(claims) == before and len(doc.suppressed) == 2
 
 
 def test_html_drafts_use_the_same_comments() -> None:
