@@ -186,6 +186,8 @@ def test_changed_since_keeps_articles_and_filters_by_the_given_patterns(repo: Pa
     assert multi
     paths, multi = plan_articles(["drafts/kept.md"], changed_since="main", cwd=repo)
     assert (paths, multi) == ([], True)
+    # A pattern matching nothing is no error here: nothing of that kind changed.
+    assert plan_articles(["drafts/*.rst"], changed_since="main", cwd=repo) == ([], True)
 
 
 def test_changed_since_a_bad_ref_is_a_clean_error(repo: Path, tmp_path_factory) -> None:
@@ -306,3 +308,27 @@ def test_one_unreadable_article_alone_is_a_one_line_error(
     code, err = run_cli(["check", "missing.md", "-o", "r.json"], capsys)
     assert (code, err) == (2, "factcheck: error: missing.md: no such file\n")
     assert not (tmp_path / "r.json").exists()
+
+
+def test_colour_and_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from factcheck.cli.check import _progress
+    from factcheck.report.terminal import want_color
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert want_color(None, io.StringIO()) is False
+    assert want_color(None, Terminal()) is True
+    assert want_color(False, Terminal()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert want_color(None, Terminal()) is False
+    assert want_color(True, io.StringIO()) is True  # --color forces it
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    assert _progress(5, enabled=True).enabled is False
+    monkeypatch.setattr("sys.stderr", Terminal())
+    assert _progress(5, enabled=True).enabled is True
+    assert _progress(5, enabled=False).enabled is False

@@ -236,7 +236,8 @@ def plan_articles(
     base = Path(cwd) if cwd is not None else Path.cwd()
     expanded: list[str] = []
     for pattern in patterns:
-        expanded.extend(expand_pattern(pattern, base))
+        # With --changed-since a pattern that matches nothing just means nothing changed there.
+        expanded.extend(expand_pattern(pattern, base, strict=changed_since is None))
     expanded = list(dict.fromkeys(expanded))
     multi = bool(
         changed_since is not None
@@ -268,12 +269,13 @@ def _resolved(path: str, base: Path) -> Path:
     return (base / path).resolve()
 
 
-def expand_pattern(pattern: str, base: Path) -> list[str]:
+def expand_pattern(pattern: str, base: Path, *, strict: bool = True) -> list[str]:
     """One ARTICLE argument as the files it names.
 
     A URL, ``-`` or an existing file is itself; a folder gives the article files in it
     (recursively, hidden folders skipped); a glob pattern gives its matching files, sorted,
-    or an error when nothing matches. A missing plain file is left for the reader to report.
+    or an error when nothing matches (unless not ``strict``). A missing plain file is left
+    for the reader to report.
     """
     import glob
 
@@ -296,7 +298,7 @@ def expand_pattern(pattern: str, base: Path) -> list[str]:
     root = str(base) if not Path(pattern).is_absolute() else None
     matches = sorted(glob.glob(pattern, root_dir=root, recursive=True))
     files = [m for m in matches if (base / m).is_file()]
-    if not files:
+    if not files and strict:
         raise InputError(f"{pattern}: no file matches")
     return files
 
