@@ -54,6 +54,11 @@ details.inline > summary::-webkit-details-marker { display: none; }
 .v-misattributed { background: #fbefff; } .c-misattributed { background: var(--mis); }
 .v-not_found { background: #fff8c5; } .c-not_found { background: var(--warn); }
 .v-unverifiable { background: #ddf4ff; } .c-unverifiable { background: var(--unv); }
+details.v-verified .pop, details.v-supported .pop { border-left-color: var(--ok); }
+details.v-altered .pop { border-left-color: var(--err); }
+details.v-misattributed .pop { border-left-color: var(--mis); }
+details.v-not_found .pop { border-left-color: var(--warn); }
+details.v-unverifiable .pop { border-left-color: var(--unv); }
 .suppressed > summary { text-decoration: underline dotted; opacity: .7; }
 ol.claims { padding-left: 0; list-style: none; }
 ol.claims > li { border: 1px solid #d0d7de; border-radius: 6px; margin: .4rem 0;
