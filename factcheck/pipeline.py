@@ -51,6 +51,9 @@ def check(
     doc = document if isinstance(document, Document) else load_document(document)
     claims = extract_claims(doc)
     attach_links(doc, claims)
+    from factcheck.suppressions import apply_directives
+
+    apply_directives(doc, claims)
 
     given = [s for s in sources if isinstance(s, Source)]
     specs = gather_source_specs(

@@ -59,6 +59,15 @@ def make_inputs(tmp_path: Path) -> dict[str, Path]:
 )
 def test_bad_article_files(tmp_path: Path, command: str, case: str, fragment: str) -> None:
     paths = make_inputs(tmp_path)
+    if case == "directory" and command == "check":
+        # `check` walks a folder of drafts: each unreadable one gets its own line, exit 2.
+        result = run(command, str(tmp_path))
+        stderr = result.stderr.decode()
+        assert result.returncode == 2 and "Traceback" not in stderr
+        lines = stderr.strip().splitlines()
+        assert len(lines) == len(paths)
+        assert all(line.startswith("factcheck: error:") for line in lines)
+        return
     target = {"missing": tmp_path / "nope.md", "directory": tmp_path}.get(case) or paths[case]
     assert_one_line_error(run(command, str(target)), fragment)
 
