@@ -1,0 +1,204 @@
+"""Finding a quote's words in a source: exact search, then seeded local alignment.
+
+A source is tokenised once into normalised words with their real spans, and indexed by word
+trigrams. Exact search looks a quote up by its rarest trigram and checks the words around each
+hit. Fuzzy search seeds candidate regions from trigram hits on the same diagonal (source
+position minus quote position) and aligns the quote only against those few short regions with
+rapidfuzz, so a quote is never slid over a whole multi-megabyte text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from factcheck.model import Source, Span, Turn
+from factcheck.text import Tokens, tokenize
+
+__all__ = ["Alignment", "SourceIndex", "index_for"]
+
+# An alignment's trigram seeds are looked up at most this often per gram: a gram that occurs
+# thousands of times ("i think that") says nothing about where the quote is.
+_MAX_POSTINGS = 400
+
+
+@dataclass
+class Alignment:
+    """A quote aligned to ``[start, end)`` of a source's tokens, with Indel opcodes."""
+
+    start: int
+    end: int
+    ops: list[tuple[str, int, int, int, int]]
+    equal: int
+    similarity: float  # 2 * equal words / (quote words + source words), 0..1
+    quote_len: int = 0
+    covered: list[tuple[int, int]] = field(default_factory=list)  # quote ranges matched
+
+
+class SourceIndex:
+    """A source's tokens, their turns, and a trigram index over them."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.tokens: Tokens = tokenize(source.text)
+        keys = self.tokens.keys
+        self.grams: dict[tuple[str, str, str], list[int]] = {}
+        grams = self.grams
+        for i in range(len(keys) - 2):
+            gram = (keys[i], keys[i + 1], keys[i + 2])
+            hits = grams.get(gram)
+            if hits is None:
+                grams[gram] = [i]
+            else:
+                hits.append(i)
+        self.unigrams: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            self.unigrams.setdefault(key, []).append(i)
+        self.turns: list[Turn] = list(source.turns)
+        self._turn_starts = [t.span.start for t in self.turns]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def turn_index(self, token: int) -> int:
+        """Index of the turn holding token ``token``, or -1 (outside every turn)."""
+        if not self.turns or token >= len(self.tokens):
+            return -1
+        pos = self.tokens.starts[token]
+        i = bisect_right(self._turn_starts, pos) - 1
+        if i >= 0 and pos < self.turns[i].span.end:
+            return i
+        return -1
+
+    def char_span(self, start: int, end: int) -> Span:
+        """The source characters of tokens ``[start, end)``."""
+        if end <= start:
+            pos = self.tokens.starts[start] if start < len(self.tokens) else len(self.source.text)
+            return Span(pos, pos)
+        return Span(self.tokens.starts[start], self.tokens.ends[end - 1])
+
+    def find_exact(self, words: Sequence[str], limit: int = 200) -> list[int]:
+        """Token positions where ``words`` occur in order, consecutively."""
+        m = len(words)
+        keys = self.tokens.keys
+        if m == 0:
+            return []
+        if m >= 3:
+            best: list[int] | None = None
+            best_k = 0
+            for k in range(m - 2):
+                hits = self.grams.get((words[k], words[k + 1], words[k + 2]))
+                if not hits:
+                    return []
+                if best is None or len(hits) < len(best):
+                    best, best_k = hits, k
+            starts = [p - best_k for p in best or []]
+        else:
+            options = [self.unigrams.get(w, []) for w in words]
+            if not all(options):
+                return []
+            k = min(range(m), key=lambda j: len(options[j]))
+            starts = [p - k for p in options[k]]
+        target = list(words)
+        found = [s for s in starts if s >= 0 and keys[s : s + m] == target]
+        return found[:limit]
+
+    def seeds(self, words: Sequence[str], max_regions: int = 4) -> list[int]:
+        """Likely start positions (diagonals) of a fuzzy occurrence of ``words``."""
+        diagonals: Counter[int] = Counter()
+        for q in range(len(words) - 2):
+            hits = self.grams.get((words[q], words[q + 1], words[q + 2]))
+            if hits and len(hits) <= _MAX_POSTINGS:
+                for p in hits:
+                    diagonals[p - q] += 1
+        if not diagonals:
+            # No shared trigram: fall back on the quote's rarer words.
+            for q, w in enumerate(words):
+                hits = self.unigrams.get(w)
+                if hits and len(hits) <= 20:
+                    for p in hits:
+                        diagonals[p - q] += 1
+        chosen: list[int] = []
+        spread = max(4, len(words) // 2)
+        for diagonal, count in diagonals.most_common():
+            if len(chosen) >= max_regions:
+                break
+            if count < 1:
+                break
+            if all(abs(diagonal - c) > spread for c in chosen):
+                chosen.append(diagonal)
+        return chosen
+
+    def align(self, words: Sequence[str], diagonal: int, slack: int = 8) -> Alignment | None:
+        """Align ``words`` locally around ``diagonal`` and trim unmatched source words."""
+        n = len(self.tokens)
+        lo = max(0, diagonal - slack)
+        hi = min(n, diagonal + len(words) + slack)
+        if hi <= lo:
+            return None
+        first = _align_window(words, self.tokens.keys, lo, hi)
+        if first is None:
+            return None
+        # Re-align on a window fitted to the matched words, so stray common words at the
+        # region's edges ("the", "and") do not pull the alignment apart.
+        lo2 = max(0, first.start - 2)
+        hi2 = min(n, first.end + 2)
+        second = _align_window(words, self.tokens.keys, lo2, hi2)
+        return second if second and second.similarity >= first.similarity else first
+
+
+def _align_window(words: Sequence[str], keys: list[str], lo: int, hi: int) -> Alignment | None:
+    region = keys[lo:hi]
+    blocks = [b for b in Indel.opcodes(list(words), region) if b.tag == "equal"]
+    if not blocks:
+        return None
+    blocks = _drop_stray_edges(blocks)
+    start = lo + blocks[0].dest_start
+    end = lo + blocks[-1].dest_end
+    span = keys[start:end]
+    ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
+           for o in Indel.opcodes(list(words), span)]  # fmt: skip
+    equal = sum(o[2] - o[1] for o in ops if o[0] == "equal")
+    covered = [(o[1], o[2]) for o in ops if o[0] == "equal"]
+    sim = 2 * equal / (len(words) + len(span)) if words or span else 0.0
+    return Alignment(start, end, ops, equal, sim, len(words), covered)
+
+
+def _drop_stray_edges(blocks: list) -> list:  # type: ignore[type-arg]
+    """Drop one- or two-word matches stranded at either end far from the rest."""
+    while len(blocks) > 1:
+        b0, b1 = blocks[0], blocks[1]
+        size = b0.src_end - b0.src_start
+        gap = b1.dest_start - b0.dest_end
+        if size <= 2 and gap >= 3 and gap > (b1.src_start - b0.src_end) + 2:
+            blocks = blocks[1:]
+            continue
+        break
+    while len(blocks) > 1:
+        b0, b1 = blocks[-2], blocks[-1]
+        size = b1.src_end - b1.src_start
+        gap = b1.dest_start - b0.dest_end
+        if size <= 2 and gap >= 3 and gap > (b1.src_start - b0.src_end) + 2:
+            blocks = blocks[:-1]
+            continue
+        break
+    return blocks
+
+
+_CACHE: dict[tuple[str, int, int, int], SourceIndex] = {}
+
+
+def index_for(source: Source) -> SourceIndex:
+    """The (cached) index of a source; rebuilt if the source's text changes."""
+    key = (source.id, len(source.text), hash(source.text), len(source.turns))
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        found = SourceIndex(source)
+        _CACHE[key] = found
+    return found
