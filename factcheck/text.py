@@ -139,9 +139,8 @@ def tokenize(text: str) -> Tokens:
     """The words of ``text`` with their original spans.
 
     Page markers (``[[Page S8515]]``) are skipped, and a word hyphenated across a line break
-    becomes one token: ``"infor-\\nmation"`` gives the key ``"information"`` spanning both
-    halves. A hyphen within a line still separates words: ``"long-term"`` gives
-    ``["long", "term"]``, not ``["longterm"]``.
+    becomes one token when the text uses the joined word elsewhere. A hyphen within a line
+    separates words: ``"long-term"`` gives ``["long", "term"]``, not ``["longterm"]``.
     """
     folded, offsets = _fold_text(text)
     skip = [(m.start(), m.end()) for m in _FURNITURE.finditer(folded)]
@@ -149,6 +148,7 @@ def tokenize(text: str) -> Tokens:
     keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
     skip_i = 0
     prev_end = -1
+    broken: list[int] = []  # tokens that continue a word hyphenated at a line end
     for m in _WORD.finditer(folded):
         s, e = m.start(), m.end()
         if skip:
@@ -164,10 +164,7 @@ def tokenize(text: str) -> Tokens:
             and keys[-1][-1:].isalpha()
             and _BROKEN.match(folded, prev_end, s)
         ):
-            keys[-1] = keys[-1] + key
-            ends[-1] = offsets[e - 1] + 1 if offsets else e
-            prev_end = e
-            continue
+            broken.append(len(keys))
         keys.append(key)
         if offsets is None:
             starts.append(s)
@@ -176,4 +173,27 @@ def tokenize(text: str) -> Tokens:
             starts.append(offsets[s])
             ends.append(offsets[e - 1] + 1)
         prev_end = e
+    if broken:
+        _repair_hyphenation(tokens, broken)
     return tokens
+
+
+def _repair_hyphenation(tokens: Tokens, broken: list[int]) -> None:
+    """Join "infor-\nmation" into one word when the text uses "information" elsewhere.
+
+    A compound that merely falls at a line end ("long-\nterm") stays two words unless the
+    joined form occurs in the text too.
+    """
+    vocabulary = set(tokens.keys)
+    drop: set[int] = set()
+    for i in broken:
+        joined = tokens.keys[i - 1] + tokens.keys[i]
+        if i - 1 not in drop and joined in vocabulary:
+            tokens.keys[i - 1] = joined
+            tokens.ends[i - 1] = tokens.ends[i]
+            drop.add(i)
+    if drop:
+        keep = [i for i in range(len(tokens.keys)) if i not in drop]
+        tokens.keys[:] = [tokens.keys[i] for i in keep]
+        tokens.starts[:] = [tokens.starts[i] for i in keep]
+        tokens.ends[:] = [tokens.ends[i] for i in keep]

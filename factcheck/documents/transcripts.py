@@ -49,6 +49,7 @@ _NOT_LABELS = frozenset(
 )  # fmt: skip
 _GENERIC = {"q": "Question", "question": "Question", "remark": "Remark", "reply": "Reply",
             "answer": "Answer", "a": "Answer", "voice": "Voice", "audience": "Audience"}  # fmt: skip
+_AFTER_BOLD = re.compile(r"[ \t\xa0]*(?:\([^()\n]{1,40}\)[ \t\xa0]*)?:")
 _STAGE = re.compile(r"\([^()\n]{1,80}\)")
 # Congressional Record reporters' lines: procedure, not anyone's words.
 _CLERK = re.compile(
@@ -119,11 +120,12 @@ def _bold_labels(text: str, bold: Sequence[Span]) -> list[_Label]:
         if text[line_start:start].strip():
             continue
         raw = text[start:end]
-        after = end + len(text[end:]) - len(text[end:].lstrip(" \t\xa0"))
+        # The colon may follow the bold run, after a note: "<b>Name </b><i>(retranslated)</i>:".
+        after = _AFTER_BOLD.match(text, end)
         if raw.rstrip(" \t\xa0\n").endswith(":"):
             body = end
-        elif text.startswith(":", after):
-            body = after + 1
+        elif after:
+            body = after.end()
         else:
             continue
         label = raw.strip(" \t\xa0\n:")

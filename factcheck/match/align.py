@@ -44,7 +44,7 @@ class SourceIndex:
 
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.tokens: Tokens = tokenize(source.text)
+        self.tokens: Tokens = _speech_tokens(source)
         keys = self.tokens.keys
         self.grams: dict[tuple[str, str, str], list[int]] = {}
         grams = self.grams
@@ -187,6 +187,24 @@ def _drop_stray_edges(blocks: list) -> list:  # type: ignore[type-arg]
             continue
         break
     return blocks
+
+
+def _speech_tokens(source: Source) -> Tokens:
+    """The source's words minus its speaker labels (a label is not anyone's speech)."""
+    tokens = tokenize(source.text)
+    labels = sorted(t.label_span for t in source.turns if t.label_span is not None)
+    if not labels:
+        return tokens
+    starts = [span.start for span in labels]
+    kept = Tokens()
+    for key, start, end in zip(tokens.keys, tokens.starts, tokens.ends):
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < labels[i].end:
+            continue
+        kept.keys.append(key)
+        kept.starts.append(start)
+        kept.ends.append(end)
+    return kept
 
 
 _CACHE: dict[tuple[str, int, int, int], SourceIndex] = {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from factcheck.text import Tokens, tokenize
 
-__all__ = ["Gap", "Piece", "split_quote", "judge_gap", "NEGATIONS", "is_negation"]
+__all__ = ["NEGATIONS", "Gap", "Piece", "has_brackets", "is_negation", "judge_gap", "split_quote"]
 
 NEGATIONS = frozenset(
     "not no never nothing nobody none neither nor cannot without nowhere".split()
@@ -66,7 +66,12 @@ def is_negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith("n't")
 
 
-def split_quote(quote: str) -> tuple[list[Piece], list[Gap]]:
+def has_brackets(quote: str) -> bool:
+    """Whether the quote has ``[editorial]`` words (not just a ``[...]`` elision)."""
+    return any(not _ELLIPSIS.fullmatch(m.group()) for m in _BRACKET.finditer(quote))
+
+
+def split_quote(quote: str, *, literal_brackets: bool = False) -> tuple[list[Piece], list[Gap]]:
     """The quote's pieces and the gaps between them.
 
     >>> pieces, gaps = split_quote("We will act ... [the Fed] is ready")
@@ -78,7 +83,7 @@ def split_quote(quote: str) -> tuple[list[Piece], list[Gap]]:
     marks: list[tuple[int, int, str]] = []
     for m in _ELLIPSIS.finditer(quote):
         marks.append((m.start(), m.end(), "ellipsis"))
-    for m in _BRACKET.finditer(quote):
+    for m in _BRACKET.finditer(quote) if not literal_brackets else ():
         if not any(a <= m.start() < b for a, b, _ in marks):
             marks.append((m.start(), m.end(), "bracket"))
     marks.sort()

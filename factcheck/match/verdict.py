@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from factcheck.match.align import Alignment, SourceIndex, index_for
 from factcheck.match.diff import benign_only, word_diff
-from factcheck.match.ellipsis import Gap, Piece, is_negation, judge_gap, split_quote
+from factcheck.match.ellipsis import (
+    Gap,
+    Piece,
+    has_brackets,
+    is_negation,
+    judge_gap,
+    split_quote,
+)
 from factcheck.match.speakers import same_person
 from factcheck.model import DiffOp, Evidence, Source, Span, Verdict
 from factcheck.text import Tokens
@@ -134,7 +141,7 @@ def _fuzzy(index: SourceIndex, words: list[str], qtokens: Tokens, quote: str) ->
 
 
 def _fuzzy_hit(index: SourceIndex, aligned: Alignment, qtokens: Tokens, quote: str) -> Hit:
-    turn, speaker, label = _speaker_of(index, _first_equal(aligned))
+    turn, speaker, label = _speaker_of(index, _middle_equal(aligned))
     diff = word_diff(aligned.ops, qtokens, quote, index.tokens, index.source.text, aligned.start)
     hit = Hit(index, [(aligned.start, aligned.end)], "fuzzy", aligned.similarity * 100, turn,
               speaker, label, diff)  # fmt: skip
@@ -146,55 +153,86 @@ def _fuzzy_hit(index: SourceIndex, aligned: Alignment, qtokens: Tokens, quote: s
     return hit
 
 
-def _first_equal(aligned: Alignment) -> int:
-    for tag, _qa, _qb, sa, _sb in aligned.ops:
-        if tag == "equal":
-            return aligned.start + sa
-    return aligned.start
+def _middle_equal(aligned: Alignment) -> int:
+    """A matched source token in the middle of the alignment: its turn is the speaker's."""
+    matched = [aligned.start + sa + k for tag, _qa, _qb, sa, sb in aligned.ops if tag == "equal"
+               for k in range(sb - sa)]  # fmt: skip
+    return matched[len(matched) // 2] if matched else aligned.start
 
 
-def _splice(index: SourceIndex, best: Hit, aligned_words: list[str], qtokens: Tokens,
-            quote: str, speaker: str | None) -> Hit | None:  # fmt: skip
-    """A quote made of two passages joined without a mark: find the part ``best`` misses."""
-    covered = [False] * len(aligned_words)
-    pos = 0
-    for op in best.diff:
-        n = len(op.quote.split()) if op.quote else 0
-        if op.op == "equal":
-            for k in range(pos, min(pos + n, len(covered))):
-                covered[k] = True
-        pos += n
-    # The uncovered run at the start or the end of the quote.
-    if all(covered) or not any(covered):
+def _sentence_breaks(qtokens: Tokens, quote: str) -> list[int]:
+    """Token positions where a new sentence (or clause after ``;``/``:``) starts in the quote."""
+    return [k for k in range(1, len(qtokens.keys))
+            if re.search(r"[.?!;:]", quote[qtokens.ends[k - 1] : qtokens.starts[k]])]  # fmt: skip
+
+
+def _splice(indexes: Sequence[SourceIndex], words: list[str], qtokens: Tokens, quote: str,
+            speaker: str | None) -> Hit | None:  # fmt: skip
+    """A quote made of two passages that exist, but not together, joined without a mark.
+
+    "We will act. Prices will fall." is a splice when both sentences were said but in
+    different places; the same words in one place, or one dropped word between two runs
+    ("We will act now" for "We will act right now"), are not.
+    """
+    n = len(words)
+    if n < 2 * SPLICE_MIN_WORDS:
         return None
-    lead = covered.index(True)
-    tail = len(covered) - 1 - covered[::-1].index(True)
-    if lead >= SPLICE_MIN_WORDS:
-        rest = (0, lead)
-    elif len(covered) - 1 - tail >= SPLICE_MIN_WORDS:
-        rest = (tail + 1, len(covered))
-    else:
+    breaks = _sentence_breaks(qtokens, quote)
+    others = [k for k in range(SPLICE_MIN_WORDS, n - SPLICE_MIN_WORDS + 1) if k not in breaks]
+    for k in [*breaks, *others]:
+        if k < 2 or n - k < 2:
+            continue
+        for index in indexes:
+            found = _parts_found(index, words[:k], words[k:], speaker)
+            if found:
+                return found
+    # Parts that are themselves slightly altered: only at sentence breaks.
+    for k in breaks:
+        if k < SPLICE_MIN_WORDS or n - k < SPLICE_MIN_WORDS:
+            continue
+        for index in indexes:
+            first = _best_mine(index, words[:k], qtokens, quote, speaker, 0, k)
+            second = _best_mine(index, words[k:], qtokens, quote, speaker, k, n)
+            if first and second and _apart(first.parts[0], second.parts[0]):
+                return _splice_hit(first, second)
+    return None
+
+
+def _best_mine(index: SourceIndex, words: list[str], qtokens: Tokens, quote: str,
+               speaker: str | None, lo: int, hi: int) -> Hit | None:  # fmt: skip
+    part = Tokens(qtokens.keys[lo:hi], qtokens.starts[lo:hi], qtokens.ends[lo:hi])
+    hits = [h for h in _fuzzy(index, words, part, quote)
+            if h.score >= SPLICE_PART_SIMILARITY * 100 and _said_by(h, speaker)]  # fmt: skip
+    return max(hits, key=lambda h: h.score) if hits else None
+
+
+def _apart(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two source ranges that are not one passage (a few dropped words apart, at most)."""
+    return b[0] - a[1] > 8 or b[1] <= a[0]
+
+
+def _parts_found(index: SourceIndex, first: list[str], second: list[str],
+                 speaker: str | None) -> Hit | None:  # fmt: skip
+    a_hits = [_exact_hit(index, p, len(first)) for p in index.find_exact(first, limit=20)]
+    a_hits = [h for h in a_hits if _said_by(h, speaker)]
+    if not a_hits:
         return None
-    words = aligned_words[rest[0] : rest[1]]
-    part_tokens = Tokens(qtokens.keys[rest[0] : rest[1]], qtokens.starts[rest[0] : rest[1]],
-                         qtokens.ends[rest[0] : rest[1]])  # fmt: skip
-    candidates: list[Hit] = []
-    for start in index.find_exact(words):
-        turn, spk, lab = _speaker_of(index, start)
-        candidates.append(Hit(index, [(start, start + len(words))], "exact", 100.0, turn, spk, lab))
-    if not candidates:
-        candidates = [h for h in _fuzzy(index, words, part_tokens, quote)
-                      if h.score >= SPLICE_PART_SIMILARITY * 100]  # fmt: skip
-    candidates = [c for c in candidates if _said_by(c, speaker)]
-    if not candidates:
-        return None
-    other = max(candidates, key=lambda c: c.score)
-    parts = [best.parts[0], other.parts[0]] if rest[0] > 0 else [other.parts[0], best.parts[0]]
-    # Tokens must not overlap: the two parts are different places.
-    if not (parts[0][1] <= parts[1][0] or parts[1][1] <= parts[0][0]):
-        return None
-    return Hit(index, parts, "splice", min(best.score, other.score) * 0.8, best.turn,
-               best.speaker, best.label, best.diff,
+    b_hits = [_exact_hit(index, p, len(second)) for p in index.find_exact(second, limit=20)]
+    for a in a_hits:
+        for b in b_hits:
+            if _said_by(b, speaker) and _apart(a.parts[0], b.parts[0]):
+                return _splice_hit(a, b)
+    return None
+
+
+def _exact_hit(index: SourceIndex, start: int, length: int) -> Hit:
+    turn, speaker, label = _speaker_of(index, start)
+    return Hit(index, [(start, start + length)], "exact", 100.0, turn, speaker, label)
+
+
+def _splice_hit(first: Hit, second: Hit) -> Hit:
+    return Hit(first.index, [first.parts[0], second.parts[0]], "splice",
+               min(first.score, second.score) * 0.8, first.turn, first.speaker, first.label,
                problem="the quote joins two separate passages without an ellipsis")  # fmt: skip
 
 
@@ -267,15 +305,21 @@ def judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> Ve
     usable = [s for s in sources if s.ok]
     if not usable:
         return _unverifiable(sources)
-    words, qtokens = _joined(pieces, text)
+    indexes = [index_for(source) for source in usable]
     hits: list[Hit] = []
+    if has_brackets(text):
+        # Square brackets may be the source's own ("the [oil] price"): try them as words first.
+        literal, literal_gaps = split_quote(text, literal_brackets=True)
+        for index in indexes:
+            hits.extend(h for h in _exact_chains(index, literal, literal_gaps) if h.fair)
+        hits = [h for h in hits if _said_by(h, speaker)]
+    words, qtokens = _joined(pieces, text)
     fuzzy: list[Hit] = []
-    for source in usable:
-        index = index_for(source)
+    for index in indexes:
         hits.extend(_exact_chains(index, pieces, gaps))
         if not any(h.fair and _said_by(h, speaker) for h in hits):
             fuzzy.extend(_fuzzy(index, words, qtokens, text))
-    return _decide(text, speaker, pieces, words, qtokens, hits, fuzzy, sources)
+    return _decide(text, speaker, pieces, words, qtokens, hits, fuzzy, sources, indexes)
 
 
 def _who(hit: Hit) -> str:
@@ -286,7 +330,7 @@ def _who(hit: Hit) -> str:
 
 def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str],
             qtokens: Tokens, exact: list[Hit], fuzzy: list[Hit],
-            sources: Sequence[Source]) -> Verdict:  # fmt: skip
+            sources: Sequence[Source], indexes: Sequence[SourceIndex]) -> Verdict:  # fmt: skip
     failed = [s for s in sources if not s.ok]
     note = f" ({len(failed)} source(s) could not be read)" if failed else ""
     unchecked = "" if speaker else " The quote names no speaker, so only the words were checked."
@@ -315,23 +359,22 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         return Verdict("altered", best.score, f"Each part of the quote appears, but {best.problem}.",
                        _evidence(best), flags=["unfair_ellipsis"])  # fmt: skip
     if len(pieces) > 1:
-        apart = _pieces_apart(pieces, exact, fuzzy, speaker, text)
+        apart = _pieces_apart(pieces, indexes, speaker)
         if apart is not None:
             return apart
     mine_fuzzy = sorted((h for h in fuzzy if _said_by(h, speaker)), key=lambda h: -h.score)
     other_fuzzy = sorted((h for h in fuzzy if not _said_by(h, speaker)), key=lambda h: -h.score)
     best_mine = mine_fuzzy[0] if mine_fuzzy else None
+    splice = _splice(indexes, words, qtokens, text, speaker) if len(pieces) == 1 else None
+    if splice is not None:
+        return Verdict("altered", splice.score, "The quote joins two separate passages "
+                       f"by {_who(splice)} without an ellipsis.", _evidence(splice),
+                       flags=["splice"])  # fmt: skip
     if best_mine is not None and best_mine.score >= ALTERED_MIN_SIMILARITY * 100:
         changed = _describe(best_mine.diff)
         reason = f"A close passage by {_who(best_mine)} differs: {changed}.{unchecked}"
         return Verdict("altered", best_mine.score, reason.replace("by nobody named", "in the source,"),
                        _evidence(best_mine))  # fmt: skip
-    if best_mine is not None:
-        splice = _splice(best_mine.index, best_mine, words, qtokens, text, speaker)
-        if splice is not None:
-            return Verdict("altered", splice.score, "The quote joins two separate passages "
-                           f"by {_who(splice)} without an ellipsis.", _evidence(splice),
-                           flags=["splice"])  # fmt: skip
     if other_fuzzy and other_fuzzy[0].score >= 90 and (
         best_mine is None or best_mine.score < other_fuzzy[0].score - 10
     ):
@@ -347,13 +390,13 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
     return Verdict("not_found", min(score, 60.0), reason + f".{note}", evidence)
 
 
-def _pieces_apart(pieces: list[Piece], exact: list[Hit], fuzzy: list[Hit],
-                  speaker: str | None, text: str) -> Verdict | None:  # fmt: skip
+def _pieces_apart(pieces: list[Piece], indexes: Sequence[SourceIndex],
+                  speaker: str | None) -> Verdict | None:  # fmt: skip
     """Every piece of an ellipsis quote exists, but not together in one turn."""
     found: list[Hit] = []
     for piece in pieces:
         hit = None
-        for index in {id(h.index): h.index for h in [*exact, *fuzzy]}.values():
+        for index in indexes:
             for start in index.find_exact(piece.words):
                 turn, spk, lab = _speaker_of(index, start)
                 candidate = Hit(index, [(start, start + len(piece.words))], "exact", 100.0, turn,
