@@ -102,8 +102,14 @@ def normalize(text: str) -> Normalized:
 # A word: letters/digits, with inner apostrophes ("don't", "o'grady"). Hyphens, periods and
 # commas separate words, so "month-old" and "408,000" tokenise the same on both sides.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-# Transcript furniture that is never speech: GPO page markers that fall mid-sentence.
-_FURNITURE = re.compile(r"\[\[Page [^\]\n]{1,20}\]\]")
+# Transcript furniture that is never speech (matched on case-folded text): GPO page markers
+# that fall mid-sentence, and stage directions.
+_FURNITURE = re.compile(
+    r"\[\[page [^\]\n]{1,20}\]\]"
+    # Stage directions in transcripts: "(Laughter)", "(Applause.)", "(inaudible)".
+    r"|\((?:laughter|laughs|applause|inaudible|unintelligible|crosstalk|pause|cheers|"
+    r"booing|interruption|off[- ]mic|background noise|sighs|silence)\.?\)",
+)
 # A line-end hyphen inside a word broken across lines ("infor-\nmation").
 _BROKEN = re.compile(r"-[ \t]*\r?\n[ \t]*$")
 

@@ -112,7 +112,12 @@ def _bold_labels(text: str, bold: Sequence[Span]) -> list[_Label]:
         start, end = spans[i].start, spans[i].end
         j = i + 1
         # Labels split over several bold tags: merge runs separated by whitespace only.
-        while j < len(spans) and spans[j].start >= end and not text[end : spans[j].start].strip():
+        while (
+            j < len(spans)
+            and spans[j].start >= end
+            and not text[end : spans[j].start].strip()
+            and "\n" not in text[end : spans[j].start]
+        ):
             end = max(end, spans[j].end)
             j += 1
         i = j

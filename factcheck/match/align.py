@@ -60,6 +60,13 @@ class SourceIndex:
             self.unigrams.setdefault(key, []).append(i)
         self.turns: list[Turn] = list(source.turns)
         self._turn_starts = [t.span.start for t in self.turns]
+        # Segments of one labelled turn (cut around a quoted letter or a heading) are one
+        # utterance: an ellipsis may join them.
+        self.utterance: list[int] = []
+        for i, turn in enumerate(self.turns):
+            prev = self.turns[i - 1] if i else None
+            same = prev is not None and prev.label_span == turn.label_span and turn.label_span
+            self.utterance.append(self.utterance[-1] if same else i)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -73,6 +80,11 @@ class SourceIndex:
         if i >= 0 and pos < self.turns[i].span.end:
             return i
         return -1
+
+    def utterance_of(self, token: int) -> int:
+        """The labelled turn (all its segments) holding ``token``, or -1."""
+        turn = self.turn_index(token)
+        return self.utterance[turn] if turn >= 0 else -1
 
     def char_span(self, start: int, end: int) -> Span:
         """The source characters of tokens ``[start, end)``."""
@@ -143,12 +155,26 @@ class SourceIndex:
         first = _align_window(words, self.tokens.keys, lo, hi)
         if first is None:
             return None
-        # Re-align on a window fitted to the matched words, so stray common words at the
-        # region's edges ("the", "and") do not pull the alignment apart.
-        lo2 = max(0, first.start - 2)
-        hi2 = min(n, first.end + 2)
-        second = _align_window(words, self.tokens.keys, lo2, hi2)
-        return second if second and second.similarity >= first.similarity else first
+        # Common words near the region's edges ("I", "the") can pull an alignment apart:
+        # re-align on windows that start or end where each edge block implies, keep the best.
+        best = first
+        starts = {first.start}
+        ends = {first.end}
+        for tag, qa, _qb, sa, _sb in first.ops[:6]:
+            if tag == "equal":
+                starts.add(first.start + sa - qa)
+        for tag, _qa, qb, _sa, sb in first.ops[-6:]:
+            if tag == "equal":
+                ends.add(first.start + sb + (len(words) - qb))
+        for a in starts:
+            for b in ends:
+                a2, b2 = max(lo, a), min(hi, b)
+                if (a2, b2) == (first.start, first.end) or b2 <= a2:
+                    continue
+                other = _align_window(words, self.tokens.keys, a2, b2)
+                if other is not None and other.similarity > best.similarity:
+                    best = other
+        return best
 
 
 def _align_window(words: Sequence[str], keys: list[str], lo: int, hi: int) -> Alignment | None:

@@ -154,8 +154,8 @@ def judge_gap(source_text: str, words: list[str], before_end: int, after_start: 
     lead = source_text[before_end : token_starts[lo]]
     trail = source_text[token_ends[hi - 1] : after_start]
     inner = source_text[token_starts[lo] : token_ends[hi - 1]]
-    ends_before = bool(re.search(r"[.?!]", lead))
-    ends_after = bool(re.search(r"[.?!]", trail))
+    ends_before = bool(re.search(r"[.?!]|\n\s*\n", lead))
+    ends_after = bool(re.search(r"[.?!]|\n\s*\n", trail))
     inner_ends = len(re.findall(r"[.?!](?=\s)", inner))
     if ends_before and ends_after:
         sentences = inner_ends + 1

@@ -67,14 +67,14 @@ def _said_by(hit: Hit, speaker: str | None) -> bool:
     return same_person(speaker, hit.speaker) or same_person(speaker, hit.label)
 
 
-def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap]) -> list[Hit]:
+def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quote: str) -> list[Hit]:
     """Every way the pieces occur exactly, in order, within one turn."""
-    first = index.find_exact(pieces[0].words)
+    first = _find_piece(index, pieces[0], quote)
     if not first:
         return []
     later: list[list[int]] = []
     for piece in pieces[1:]:
-        found = index.find_exact(piece.words, limit=5000)
+        found = _find_piece(index, piece, quote, limit=5000)
         if not found:
             return []
         later.append(sorted(found))
@@ -93,7 +93,7 @@ def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap]) -> l
             if gap.kind == "bracket" and nxt - prev_end > 12:
                 ok = False
                 break
-            if index.turns and index.turn_index(nxt) != turn:
+            if index.turns and index.utterance_of(nxt) != index.utterance_of(start):
                 ok = False
                 break
             parts.append((nxt, nxt + len(piece.words)))
@@ -115,6 +115,18 @@ def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap]) -> l
             hit.score = 97.0
         hits.append(hit)
     return hits
+
+
+def _find_piece(index: SourceIndex, piece: Piece, quote: str, limit: int = 200) -> list[int]:
+    """Where a piece occurs: exactly, else with only benign differences (``on- line`` for
+    ``on-\nline``, a dropped ``uh``) in a close alignment."""
+    found = index.find_exact(piece.words, limit=limit)
+    if found or len(piece.words) < 3:
+        return found
+    for hit in _fuzzy(index, piece.words, piece.tokens, quote):
+        if hit.kind == "exact":
+            found.append(hit.parts[0][0])
+    return found
 
 
 def _joined(pieces: list[Piece], quote: str) -> tuple[list[str], Tokens]:
@@ -311,12 +323,12 @@ def judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> Ve
         # Square brackets may be the source's own ("the [oil] price"): try them as words first.
         literal, literal_gaps = split_quote(text, literal_brackets=True)
         for index in indexes:
-            hits.extend(h for h in _exact_chains(index, literal, literal_gaps) if h.fair)
+            hits.extend(h for h in _exact_chains(index, literal, literal_gaps, text) if h.fair)
         hits = [h for h in hits if _said_by(h, speaker)]
     words, qtokens = _joined(pieces, text)
     fuzzy: list[Hit] = []
     for index in indexes:
-        hits.extend(_exact_chains(index, pieces, gaps))
+        hits.extend(_exact_chains(index, pieces, gaps, text))
         if not any(h.fair and _said_by(h, speaker) for h in hits):
             fuzzy.extend(_fuzzy(index, words, qtokens, text))
     return _decide(text, speaker, pieces, words, qtokens, hits, fuzzy, sources, indexes)
@@ -365,7 +377,11 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
     mine_fuzzy = sorted((h for h in fuzzy if _said_by(h, speaker)), key=lambda h: -h.score)
     other_fuzzy = sorted((h for h in fuzzy if not _said_by(h, speaker)), key=lambda h: -h.score)
     best_mine = mine_fuzzy[0] if mine_fuzzy else None
-    splice = _splice(indexes, words, qtokens, text, speaker) if len(pieces) == 1 else None
+    splice = None
+    if len(pieces) == 1 or has_brackets(text):
+        literal = split_quote(text, literal_brackets=True)[0] if len(pieces) > 1 else pieces
+        if len(literal) == 1:
+            splice = _splice(indexes, literal[0].words, literal[0].tokens, text, speaker)
     if splice is not None:
         return Verdict("altered", splice.score, "The quote joins two separate passages "
                        f"by {_who(splice)} without an ellipsis.", _evidence(splice),
