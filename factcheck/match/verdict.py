@@ -72,31 +72,31 @@ def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quot
     first = _find_piece(index, pieces[0], quote)
     if not first:
         return []
-    later: list[list[int]] = []
+    later: list[list[tuple[int, int]]] = []
     for piece in pieces[1:]:
         found = _find_piece(index, piece, quote, limit=5000)
         if not found:
             return []
         later.append(sorted(found))
     hits: list[Hit] = []
-    for start in first[:100]:
-        parts = [(start, start + len(pieces[0].words))]
+    for start, end in first[:100]:
+        parts = [(start, end)]
         turn, speaker, label = _speaker_of(index, start)
         ok = True
-        for piece, gap, options in zip(pieces[1:], gaps, later):
+        for gap, options in zip(gaps, later):
             prev_end = parts[-1][1]
-            i = bisect_left(options, prev_end)
+            i = bisect_left(options, (prev_end, prev_end))
             if i >= len(options):
                 ok = False
                 break
             nxt = options[i]
-            if gap.kind == "bracket" and nxt - prev_end > 12:
+            if gap.kind == "bracket" and nxt[0] - prev_end > 12:
                 ok = False
                 break
-            if index.turns and index.utterance_of(nxt) != index.utterance_of(start):
+            if index.turns and index.utterance_of(nxt[0]) != index.utterance_of(start):
                 ok = False
                 break
-            parts.append((nxt, nxt + len(piece.words)))
+            parts.append(nxt)
         if not ok:
             continue
         kind = "exact" if len(parts) == 1 else "ellipsis"
@@ -117,15 +117,17 @@ def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quot
     return hits
 
 
-def _find_piece(index: SourceIndex, piece: Piece, quote: str, limit: int = 200) -> list[int]:
+def _find_piece(index: SourceIndex, piece: Piece, quote: str,
+                limit: int = 200) -> list[tuple[int, int]]:  # fmt: skip
     """Where a piece occurs: exactly, else with only benign differences (``on- line`` for
-    ``on-\nline``, a dropped ``uh``) in a close alignment."""
-    found = index.find_exact(piece.words, limit=limit)
-    if found or len(piece.words) < 3:
+    ``on-\nline``, a dropped ``uh``) in a close alignment. Token ranges of the source."""
+    n = len(piece.words)
+    found = [(p, p + n) for p in index.find_exact(piece.words, limit=limit)]
+    if found or n < 3:
         return found
     for hit in _fuzzy(index, piece.words, piece.tokens, quote):
         if hit.kind == "exact":
-            found.append(hit.parts[0][0])
+            found.append(hit.parts[0])
     return found
 
 
