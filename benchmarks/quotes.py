@@ -59,7 +59,9 @@ def main(argv: list[str]) -> int:
         return 0
     from factcheck.match import judge_quote
 
-    cases = [json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line]
+    cases = [
+        json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line
+    ]
     if args.limit:
         cases = cases[: args.limit]
     base = cases_path.parent
@@ -72,11 +74,13 @@ def main(argv: list[str]) -> int:
     t_read = time.perf_counter() - t0
     confusion: Counter[tuple[str, str]] = Counter()
     per_cat: dict[str, Counter[str]] = defaultdict(Counter)
-    out = open(args.predictions, "w", encoding="utf-8") if args.predictions else None
+    out = open(args.predictions, "w", encoding="utf-8") if args.predictions else None  # noqa: SIM115
     errors: list[tuple[dict, object]] = []  # type: ignore[type-arg]
     t1 = time.perf_counter()
     for case in cases:
-        verdict = judge_quote(case["quote"], case["claimed_speaker"], [sources[case["transcript_file"]]])  # type: ignore[list-item]
+        verdict = judge_quote(
+            case["quote"], case["claimed_speaker"], [sources[case["transcript_file"]]]
+        )  # type: ignore[list-item]
         expected = case["expected_label"]
         confusion[(expected, verdict.label)] += 1
         cat = category(case)
@@ -85,15 +89,25 @@ def main(argv: list[str]) -> int:
         if verdict.label != expected:
             errors.append((case, verdict))
         if out:
-            out.write(json.dumps({"case_id": case["case_id"], "label": verdict.label,
-                                  "score": round(verdict.score, 1)}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "case_id": case["case_id"],
+                        "label": verdict.label,
+                        "score": round(verdict.score, 1),
+                    }
+                )
+                + "\n"
+            )
     t_judge = time.perf_counter() - t1
     if out:
         out.close()
     n = len(cases)
     correct = sum(v for (e, p), v in confusion.items() if e == p)
-    print(f"cases: {n}   transcripts: {len(sources)}   read+turns: {t_read:.1f}s   "
-          f"judging: {t_judge:.1f}s ({1000 * t_judge / max(n, 1):.2f} ms/case)")
+    print(
+        f"cases: {n}   transcripts: {len(sources)}   read+turns: {t_read:.1f}s   "
+        f"judging: {t_judge:.1f}s ({1000 * t_judge / max(n, 1):.2f} ms/case)"
+    )
     print(f"accuracy: {100 * correct / max(n, 1):.2f}%")
     used = [lab for lab in LABELS if any(lab in k for k in confusion)]
     print("\nconfusion (rows expected, columns predicted)")
@@ -116,10 +130,22 @@ def main(argv: list[str]) -> int:
         if c:
             print(f"{cat:>16}  {c['ok']:>4}/{c['n']:<4} {100 * c['ok'] / c['n']:6.2f}%")
     for case, verdict in errors[: args.errors]:
-        print("\n--", case["case_id"], category(case), case["expected_label"], "->",
-              verdict.label, round(verdict.score, 1))  # type: ignore[attr-defined]
+        print(
+            "\n--",
+            case["case_id"],
+            category(case),
+            case["expected_label"],
+            "->",
+            verdict.label,
+            round(verdict.score, 1),
+        )  # type: ignore[attr-defined]
         print("   quote:", case["quote"][:300], "| speaker:", case["claimed_speaker"])
-        print("   source:", (case.get("source_sentence") or "")[:300], "| true:", case.get("true_speaker"))
+        print(
+            "   source:",
+            (case.get("source_sentence") or "")[:300],
+            "| true:",
+            case.get("true_speaker"),
+        )
         print("   reason:", verdict.reason[:300])  # type: ignore[attr-defined]
     return 0
 

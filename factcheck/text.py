@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Normalized", "Tokens", "normalize", "tokenize", "fold_char"]
+__all__ = ["Normalized", "Tokens", "fold_char", "normalize", "tokenize"]
 
 # Typographic variants folded to one ASCII form: quotes, apostrophes, dashes, odd spaces.
 _FOLD: dict[str, str] = {
@@ -67,7 +67,7 @@ def normalize(text: str) -> Normalized:
     >>> n = normalize("“Don’t”  ﬁx\\nit")
     >>> n.text
     '"don\\'t" fix it'
-    >>> n.offsets[9], n.offsets[10]   # both letters of the ligature map to its one character
+    >>> n.offsets[8], n.offsets[9]   # both letters of the ligature map to its one character
     (9, 9)
 
     Whitespace is collapsed to one space, never removed: ``"a  b"`` becomes ``"a b"``, not

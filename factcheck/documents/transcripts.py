@@ -25,7 +25,12 @@ from dataclasses import dataclass
 
 from factcheck.model import Span, Turn
 
-__all__ = ["find_turns", "canonical_names", "clean_label"]
+__all__ = ["canonical_names", "clean_label", "find_turns"]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
 
 # One word of a label in capitals: "POWELL", "McCONNELL", "MARSHALL-GENZER", "O’GRADY".
 _CAP = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][A-Z'’\-]*[A-Z]"
@@ -42,13 +47,16 @@ _COLON_LABEL = re.compile(
 )
 # Words that look like labels but head ordinary lines.
 _NOT_LABELS = frozenset(
-    """note source sources update updated subject date time title from to cc re tags photo
+    _words(
+        """note source sources update updated subject date time title from to cc re tags photo
     credit warning example summary transcript location posted editor copyright tel email
     address phone url link see also section sec amendment chapter part article no ok yes so
-    well and but the i table figure step http https""".split()
+    well and but the i table figure step http https"""
+    )
 )  # fmt: skip
 _GENERIC = {"q": "Question", "question": "Question", "remark": "Remark", "reply": "Reply",
-            "answer": "Answer", "a": "Answer", "voice": "Voice", "audience": "Audience"}  # fmt: skip
+            "answer": "Answer", "a": "Answer", "voice": "Voice",
+            "audience": "Audience"}  # fmt: skip
 _AFTER_BOLD = re.compile(r"[ \t\xa0]*(?:\([^()\n]{1,40}\)[ \t\xa0]*)?:")
 _STAGE = re.compile(r"\([^()\n]{1,80}\)")
 # Congressional Record reporters' lines: procedure, not anyone's words.
@@ -73,8 +81,10 @@ class _Label:
 def clean_label(label: str) -> str:
     """A label as a display name: parentheticals and punctuation gone, capitals tamed.
 
-    >>> clean_label("Mr. McCONNELL"), clean_label("CHAIR POWELL"), clean_label("Ann Lee (retranslated)")
-    ('Mr. McConnell', 'Chair Powell', 'Ann Lee')
+    >>> clean_label("Mr. McCONNELL"), clean_label("CHAIR POWELL")
+    ('Mr. McConnell', 'Chair Powell')
+    >>> clean_label("Ann Lee (retranslated)")
+    'Ann Lee'
 
     Mixed-case words are kept as written: ``clean_label("Fyodor Lukyanov")`` is unchanged,
     not ``"Fyodor lukyanov"``.
@@ -159,7 +169,7 @@ def _line_labels(text: str) -> list[_Label]:
                 continue
             label = m.group("label")
             words = label.lower().replace(".", " ").split()
-            if not words or words[0] in _NOT_LABELS and len(words) == 1:
+            if not words or (words[0] in _NOT_LABELS and len(words) == 1):
                 continue
             if pattern is _COLON_LABEL and _looks_like_sentence(label):
                 continue
@@ -184,7 +194,9 @@ def _line_labels(text: str) -> list[_Label]:
     # A lone candidate is more likely an ordinary line ("Warning: ...") than a transcript;
     # in a transcript most labels recur, and there are several of them.
     counts = Counter(clean_label(f.text).lower() for f in found)
-    if len(found) < 2 or (len(counts) == len(found) and len(found) < 3):
+    if len(found) < 2:
+        return []
+    if found[0].kind == "colon" and len(counts) == len(found) and len(found) < 3:
         return []
     return found
 
@@ -201,7 +213,8 @@ def find_turns(text: str, *, bold_spans: Sequence[Span] = ()) -> list[Turn]:
     ``bold_spans`` are spans of ``text`` that were bold in the HTML it came from (speaker
     labels on government sites are bold). Text with no recognisable turns gives ``[]``.
 
-    >>> [t.speaker for t in find_turns("CHAIR POWELL. Good afternoon.\\n\\nMICHELLE SMITH. Howard.")]
+    >>> text = "CHAIR POWELL. Good afternoon.\\n\\nMICHELLE SMITH. Howard."
+    >>> [t.speaker for t in find_turns(text)]
     ['Chair Powell', 'Michelle Smith']
 
     An ordinary article line is not a turn: ``find_turns("Note: prices rose.")`` is ``[]``.
@@ -279,7 +292,8 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
     or a near spelling) map to the person's most frequent label:
 
     >>> names = canonical_names(["Vladimir Putin", "President of Russia Vladimir Putin",
-    ...                          "Vladimir Putin", "Fyodor Lukyanov", "Fydor Lukyanov"])
+    ...                          "Vladimir Putin", "Fyodor Lukyanov", "Fyodor Lukyanov",
+    ...                          "Fydor Lukyanov"])
     >>> names["President of Russia Vladimir Putin"], names["Fydor Lukyanov"]
     ('Vladimir Putin', 'Fyodor Lukyanov')
 

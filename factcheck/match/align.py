@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
@@ -194,7 +195,7 @@ def _align_window(words: Sequence[str], keys: list[str], lo: int, hi: int) -> Al
     return Alignment(start, end, ops, equal, sim, len(words), covered)
 
 
-def _drop_stray_edges(blocks: list) -> list:  # type: ignore[type-arg]
+def _drop_stray_edges(blocks: list[Any]) -> list[Any]:
     """Drop one- or two-word matches stranded at either end far from the rest."""
     while len(blocks) > 1:
         b0, b1 = blocks[0], blocks[1]
@@ -223,7 +224,7 @@ def _speech_tokens(source: Source) -> Tokens:
         return tokens
     starts = [span.start for span in labels]
     kept = Tokens()
-    for key, start, end in zip(tokens.keys, tokens.starts, tokens.ends):
+    for key, start, end in zip(tokens.keys, tokens.starts, tokens.ends, strict=True):
         i = bisect_right(starts, start) - 1
         if i >= 0 and start < labels[i].end:
             continue

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from factcheck.model import DiffOp
 from factcheck.text import Tokens
 
-__all__ = ["word_diff", "benign_only", "FILLERS"]
+__all__ = ["FILLERS", "benign_only", "word_diff"]
 
 # Spoken fillers a reporter may drop without changing what was said.
 FILLERS = frozenset({"uh", "um", "er", "erm", "ah", "uhm", "hmm", "mm"})
@@ -92,7 +92,7 @@ def benign_only(diff: Sequence[DiffOp]) -> tuple[bool, list[str]]:
             nxt = diff[i + 1].source.split() if i + 1 < len(diff) else []
             near = [_squash(w) for w in prev[-len(words) :]] if prev else []
             after = [_squash(w) for w in nxt[: len(words)]] if nxt else []
-            if words and (words == near or words == after) and len(words) <= 2:
+            if words and (words in (near, after)) and len(words) <= 2:
                 kinds.append("disfluency")
                 continue
         return False, []

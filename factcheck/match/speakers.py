@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 __all__ = ["NameParts", "name_parts", "same_person"]
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Honorifics and roles that stand before (or instead of) a name and never identify anyone.
 ROLE_WORDS = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame madam madame lord lady the chair chairman
+    _words(
+        """mr mrs ms miss mx dr prof professor sir dame madam madame lord lady the chair chairman
     chairwoman chairperson president presidential vice prime minister secretary senator sen
     rep representative congressman congresswoman governor gov mayor judge justice general
     gen colonel col captain capt ambassador press deputy director moderator host anchor
@@ -21,12 +27,12 @@ ROLE_WORDS = frozenset(
     his her excellency honorable hon majesty leader member chief executive ceo founder
     head commissioner official officer minority majority whip foreign defence defense
     finance interior state federal reserve board of a an at for and in on journalist
-    correspondent reporter editor presiding pro tempore""".split()
+    correspondent reporter editor presiding pro tempore"""
+    )
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class NameParts:
+class NameParts(NamedTuple):
     """A name taken apart: given names, surname and a qualifier (``of Nebraska``)."""
 
     given: tuple[str, ...]
@@ -45,8 +51,8 @@ def _plain(text: str) -> str:
 def name_parts(name: str) -> NameParts:
     """Split a speaker name or label into its identifying parts.
 
-    >>> name_parts("President of Russia Vladimir Putin")
-    NameParts(given=('vladimir',), surname='putin', qualifier='', whole='president of russia vladimir putin')
+    >>> name_parts("President of Russia Vladimir Putin")[:3]
+    (('vladimir',), 'putin', '')
     >>> name_parts("Mr. NELSON of Nebraska").qualifier
     'nebraska'
 
@@ -99,10 +105,14 @@ def same_person(a: str | None, b: str | None) -> bool:
     not contradict (one missing, one a subset of the other, or near spellings); qualifiers
     (``of Nebraska``) must agree when both are given.
 
-    >>> same_person("Putin", "President of Russia Vladimir Putin"), same_person("Mr. McCONNELL", "Mitch McConnell")
-    (True, True)
-    >>> same_person("Michelle Smith", "Colby Smith"), same_person("Mr. NELSON of Nebraska", "Mr. NELSON of Florida")
-    (False, False)
+    >>> same_person("Putin", "President of Russia Vladimir Putin")
+    True
+    >>> same_person("Mr. McCONNELL", "Mitch McConnell")
+    True
+    >>> same_person("Michelle Smith", "Colby Smith")
+    False
+    >>> same_person("Mr. NELSON of Nebraska", "Mr. NELSON of Florida")
+    False
     """
     if not a or not b:
         return False

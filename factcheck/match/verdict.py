@@ -21,7 +21,7 @@ from factcheck.match.speakers import same_person
 from factcheck.model import DiffOp, Evidence, Source, Span, Verdict
 from factcheck.text import Tokens
 
-__all__ = ["judge_quote", "ALTERED_MIN_SIMILARITY"]
+__all__ = ["ALTERED_MIN_SIMILARITY", "judge_quote"]
 
 # Below this word similarity a passage is not "the same words, altered" but something else.
 # Fabricated quotes on the same topic reach ~0.6; one changed word in eight stays above 0.85.
@@ -67,7 +67,9 @@ def _said_by(hit: Hit, speaker: str | None) -> bool:
     return same_person(speaker, hit.speaker) or same_person(speaker, hit.label)
 
 
-def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quote: str) -> list[Hit]:
+def _exact_chains(
+    index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quote: str
+) -> list[Hit]:
     """Every way the pieces occur exactly, in order, within one turn."""
     first = _find_piece(index, pieces[0], quote)
     if not first:
@@ -83,7 +85,7 @@ def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quot
         parts = [(start, end)]
         turn, speaker, label = _speaker_of(index, start)
         ok = True
-        for gap, options in zip(gaps, later):
+        for gap, options in zip(gaps, later, strict=True):
             prev_end = parts[-1][1]
             i = bisect_left(options, (prev_end, prev_end))
             if i >= len(options):
@@ -101,7 +103,9 @@ def _exact_chains(index: SourceIndex, pieces: list[Piece], gaps: list[Gap], quot
             continue
         kind = "exact" if len(parts) == 1 else "ellipsis"
         hit = Hit(index, parts, kind, 100.0, turn, speaker, label)
-        for (a_start, a_end), (b_start, _b_end), gap in zip(parts, parts[1:], gaps):
+        for (_a_start, a_end), (b_start, _b_end), gap in zip(
+            parts[:-1], parts[1:], gaps, strict=True
+        ):
             tokens = index.tokens
             verdict = judge_gap(index.source.text, tokens.keys, tokens.ends[a_end - 1],
                                 tokens.starts[b_start], (a_end, b_start), tokens.starts,
@@ -257,7 +261,7 @@ def _evidence(hit: Hit, flags: Sequence[str] = ()) -> list[Evidence]:
     groups = [hit.parts] if hit.kind in ("exact", "ellipsis", "fuzzy") else [[p] for p in hit.parts]
     for group in groups:
         span = index.char_span(group[0][0], group[-1][1])
-        turn, speaker, _label = _speaker_of(index, group[0][0])
+        _turn, speaker, _label = _speaker_of(index, group[0][0])
         out.append(
             Evidence(
                 source_id=source.id,
@@ -370,7 +374,8 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         return Verdict("misattributed", 95.0, reason, _evidence(best))
     if mine:
         best = mine[0]
-        return Verdict("altered", best.score, f"Each part of the quote appears, but {best.problem}.",
+        reason = f"Each part of the quote appears, but {best.problem}."
+        return Verdict("altered", best.score, reason,
                        _evidence(best), flags=["unfair_ellipsis"])  # fmt: skip
     if len(pieces) > 1:
         apart = _pieces_apart(pieces, indexes, speaker)
@@ -391,10 +396,13 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
     if best_mine is not None and best_mine.score >= ALTERED_MIN_SIMILARITY * 100:
         changed = _describe(best_mine.diff)
         reason = f"A close passage by {_who(best_mine)} differs: {changed}.{unchecked}"
-        return Verdict("altered", best_mine.score, reason.replace("by nobody named", "in the source,"),
+        reason = reason.replace("by nobody named", "in the source,")
+        return Verdict("altered", best_mine.score, reason,
                        _evidence(best_mine))  # fmt: skip
-    if other_fuzzy and other_fuzzy[0].score >= 90 and (
-        best_mine is None or best_mine.score < other_fuzzy[0].score - 10
+    if (
+        other_fuzzy
+        and other_fuzzy[0].score >= 90
+        and (best_mine is None or best_mine.score < other_fuzzy[0].score - 10)
     ):
         best = other_fuzzy[0]
         reason = f"Nearly these words were said by {_who(best)}, not {speaker}.{note}"
