@@ -301,7 +301,7 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
     """
     from factcheck.match.speakers import same_person
 
-    counts = Counter(clean_label(lab) for lab in labels)
+    counts = Counter(display_name(lab) for lab in labels)
     generic = {c for c in counts if c.lower() in _GENERIC}
     canon: list[str] = []
     mapping: dict[str, str] = {}
@@ -316,4 +316,35 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
         else:
             canon.append(name)
             mapping[name] = name
-    return {lab: mapping[clean_label(lab)] for lab in labels}
+    return {lab: mapping[display_name(lab)] for lab in labels}
+
+
+def display_name(label: str) -> str:
+    """A label without the titles in front of a full name.
+
+    >>> display_name("President of Russia Vladimir Putin")
+    'Vladimir Putin'
+    >>> display_name("Research Director, moderator Olga Smirnova")
+    'Olga Smirnova'
+
+    A title before a surname alone stays, as the transcript names the person that way:
+    ``display_name("Mr. McCONNELL")`` is ``"Mr. McConnell"``, not ``"McConnell"``.
+    """
+    from factcheck.match.speakers import ROLE_WORDS
+
+    name = clean_label(label)
+    segments = [s.strip() for s in name.split(",") if s.strip()]
+    for segment in reversed(segments):
+        words = segment.split()
+        plain = [re.sub(r"[^\w'’\-]", "", w).lower() for w in words]
+        if not any(p and p not in ROLE_WORDS for p in plain):
+            continue
+        # Drop leading role words (and "of <place>" after them) when a full name remains.
+        i = 0
+        while i < len(words) and (plain[i] in ROLE_WORDS or not plain[i]):
+            i += 2 if plain[i] == "of" and i + 1 < len(words) else 1
+        rest = words[i:]
+        if len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+            return " ".join(rest)
+        return segment if len(segments) > 1 else name
+    return name
