@@ -169,8 +169,9 @@ def judge_gap(source_text: str, words: list[str], before_end: int, after_start: 
         if sentences > MAX_SENTENCES_ELIDED or len(hidden) > MAX_WORDS_ELIDED:
             return GapVerdict(False, f"the ellipsis joins passages {sentences} sentences apart")
         return GapVerdict(True)
-    if ends_before or ends_after or inner_ends:
+    if inner_ends:
         return GapVerdict(False, "the ellipsis joins parts of different sentences")
+    # Within one sentence, or the end of one sentence / the start of the next: a clause.
     number = next((w for w in hidden if w[0].isdigit() or w in NUMBER_WORDS), None)
     if number:
         return GapVerdict(False, f"the ellipsis hides a number ('{number}')")

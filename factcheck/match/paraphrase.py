@@ -100,21 +100,33 @@ def _windows(index: SourceIndex, words: list[str]) -> list[_Window]:
     n = max(1, len(index.tokens))
     weights = {w: math.log(1 + n / (1 + len(table.get(w, ())))) for w in words}
     total = sum(weights.values()) or 1.0
-    found: dict[int, set[str]] = defaultdict(set)
+    # Windows never cross a turn: words of two speakers do not add up to one statement.
+    found: dict[tuple[int, int], set[str]] = defaultdict(set)
+    bounds = _turn_bounds(index)
     for w in words:
         for p in table.get(w, ()):
-            first = max(0, (p - WINDOW) // STEP + 1)
-            for b in range(first, p // STEP + 1):
-                found[b].add(w)
-    scored = Counter({b: sum(weights[w] for w in ws) / total for b, ws in found.items()})
+            turn = index.turn_index(p)
+            lo = bounds[turn][0] if turn >= 0 else 0
+            first = max(0, (p - lo - WINDOW) // STEP + 1)
+            for b in range(first, (p - lo) // STEP + 1):
+                found[(turn, lo + b * STEP)].add(w)
+    scored = Counter({key: sum(weights[w] for w in ws) / total for key, ws in found.items()})
     out = []
-    for b, coverage in scored.most_common(8):
-        start = b * STEP
-        end = min(n, start + WINDOW)
-        turn = index.turn_index(start + WINDOW // 2 if start + WINDOW // 2 < n else start)
+    for (turn, start), coverage in scored.most_common(8):
+        end = min(bounds[turn][1] if turn >= 0 else n, start + WINDOW)
         speaker = index.turns[turn].speaker if turn >= 0 else index.source.author
-        out.append(_Window(index, start, end, coverage, speaker))
+        out.append(_Window(index, start, max(end, start + 1), coverage, speaker))
     return out
+
+
+def _turn_bounds(index: SourceIndex) -> list[tuple[int, int]]:
+    """The token range ``[first, last + 1)`` of each turn."""
+    from bisect import bisect_left
+
+    starts = index.tokens.starts
+    return [
+        (bisect_left(starts, t.span.start), bisect_left(starts, t.span.end)) for t in index.turns
+    ]
 
 
 def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) -> Verdict:
@@ -137,9 +149,16 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
         return Verdict("not_found", 0.0, "None of the reported content occurs in the sources.")
     claim_negated = any(is_negation(w) for w in tokenize(text).keys)
 
+    wanted = set(words)
+
     def polarity_agrees(w: _Window) -> bool:
-        keys = w.index.tokens.keys[w.start : w.end]
-        return any(is_negation(k) for k in keys) == claim_negated
+        # Only the stretch that carries the content (and a few words before it) counts.
+        keys = w.index.tokens.keys
+        hits = [i for i in range(w.start, w.end) if stem(keys[i]) in wanted]
+        if not hits:
+            return True
+        stretch = keys[max(w.start, hits[0] - 3) : hits[-1] + 1]
+        return any(is_negation(k) for k in stretch) == claim_negated
 
     def said(w: _Window) -> bool:
         if speaker is None:

@@ -74,20 +74,21 @@ def _exact_chains(
     first = _find_piece(index, pieces[0], quote)
     if not first:
         return []
-    later: list[list[tuple[int, int]]] = []
+    later: list[list[tuple[int, int, tuple[str, ...]]]] = []
     for piece in pieces[1:]:
         found = _find_piece(index, piece, quote, limit=5000)
         if not found:
             return []
         later.append(sorted(found))
     hits: list[Hit] = []
-    for start, end in first[:100]:
+    for start, end, benign in first[:100]:
         parts = [(start, end)]
+        kinds = list(benign)
         turn, speaker, label = _speaker_of(index, start)
         ok = True
         for gap, options in zip(gaps, later, strict=True):
             prev_end = parts[-1][1]
-            i = bisect_left(options, (prev_end, prev_end))
+            i = bisect_left(options, (prev_end, prev_end, ()))
             if i >= len(options):
                 ok = False
                 break
@@ -98,11 +99,14 @@ def _exact_chains(
             if index.turns and index.utterance_of(nxt[0]) != index.utterance_of(start):
                 ok = False
                 break
-            parts.append(nxt)
+            parts.append((nxt[0], nxt[1]))
+            kinds.extend(nxt[2])
         if not ok:
             continue
         kind = "exact" if len(parts) == 1 else "ellipsis"
-        hit = Hit(index, parts, kind, 100.0, turn, speaker, label)
+        hit = Hit(index, parts, kind, 100.0, turn, speaker, label, benign=kinds)
+        if kinds:
+            hit.score = 98.0
         for (_a_start, a_end), (b_start, _b_end), gap in zip(
             parts[:-1], parts[1:], gaps, strict=True
         ):
@@ -122,16 +126,17 @@ def _exact_chains(
 
 
 def _find_piece(index: SourceIndex, piece: Piece, quote: str,
-                limit: int = 200) -> list[tuple[int, int]]:  # fmt: skip
+                limit: int = 200) -> list[tuple[int, int, tuple[str, ...]]]:  # fmt: skip
     """Where a piece occurs: exactly, else with only benign differences (``on- line`` for
     ``on-\nline``, a dropped ``uh``) in a close alignment. Token ranges of the source."""
     n = len(piece.words)
-    found = [(p, p + n) for p in index.find_exact(piece.words, limit=limit)]
+    none: tuple[str, ...] = ()
+    found = [(p, p + n, none) for p in index.find_exact(piece.words, limit=limit)]
     if found or n < 3:
         return found
     for hit in _fuzzy(index, piece.words, piece.tokens, quote):
         if hit.kind == "exact":
-            found.append(hit.parts[0])
+            found.append((hit.parts[0][0], hit.parts[0][1], tuple(hit.benign)))
     return found
 
 
