@@ -1,24 +1,328 @@
-"""A local library of primary sources, searchable when a claim links to none.
+"""A local library of primary sources, searched when a claim links to none.
 
-The library is a SQLite file (default ``platformdirs.user_cache_dir("factcheck")/library.sqlite``,
-overridden by ``FACTCHECK_LIBRARY`` or an explicit path).
+The library is one SQLite file (default ``platformdirs.user_cache_dir("factcheck")/
+library.sqlite``; ``FACTCHECK_LIBRARY`` or an explicit path overrides it). Each source is cut
+into passages (a speaker turn, or a slice of a long one) and every passage is indexed by
+*winnowed* word-trigram hashes: in each run of four consecutive trigrams the smallest hash is
+kept, so any six words a quote shares with a passage are guaranteed to be found while only
+about 40% of the trigrams are stored. A search hashes every trigram of the quote, asks SQLite
+which passages hold the most of them, and runs the ordinary matcher on those few passages
+only: nothing ever scans the whole library.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
-from factcheck.errors import InputError
-from factcheck.model import Source
+from factcheck.errors import ConfigError, InputError
+from factcheck.model import Source, Span, Turn, Verdict, location_from_line_starts
+from factcheck.text import tokenize
 
-__all__ = ["read_local_source"]
+__all__ = ["Library", "LibraryEntry", "default_library_path", "gram_hashes", "read_local_source"]
+
+SCHEMA_VERSION = 1
+# Passages: a turn, or slices of a long turn this many words long, overlapping by OVERLAP so a
+# quote that straddles a slice boundary is still whole in one of them.
+PASSAGE_WORDS = 600
+OVERLAP = 120
+WINNOW = 4
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY, spec TEXT UNIQUE NOT NULL, path TEXT, url TEXT, title TEXT,
+    sha256 TEXT, media_type TEXT, chars INTEGER, turns INTEGER, speakers TEXT, added_at TEXT);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, speaker TEXT,
+    label TEXT, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_source ON passages(source);
+CREATE TABLE IF NOT EXISTS grams (
+    hash INTEGER NOT NULL, passage INTEGER NOT NULL, PRIMARY KEY (hash, passage)
+) WITHOUT ROWID;
+"""
+
+
+def default_library_path() -> Path:
+    """``$FACTCHECK_LIBRARY``, else ``library.sqlite`` in the user cache folder."""
+    env = os.environ.get("FACTCHECK_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factcheck")) / "library.sqlite"
+
+
+def gram_hashes(keys: Sequence[str]) -> list[int]:
+    """Stable 32-bit hashes of consecutive word trigrams (the same in every process).
+
+    >>> gram_hashes(["we", "will", "act", "now"]) == gram_hashes(["we", "will", "act", "now"])
+    True
+
+    Python's own ``hash`` would differ between runs and break a stored index; two different
+    trigrams almost never share a value: ``len(set(gram_hashes("a b c d e".split())))`` is 3.
+    """
+    return [
+        zlib.crc32(f"{keys[i]} {keys[i + 1]} {keys[i + 2]}".encode()) for i in range(len(keys) - 2)
+    ]
+
+
+def winnow(hashes: Sequence[int], window: int = WINNOW) -> set[int]:
+    """The smallest hash of every ``window`` consecutive hashes (all of them if fewer).
+
+    Any run of ``window`` consecutive trigrams keeps at least one, so shared text of
+    ``window + 2`` words is always found:
+
+    >>> sorted(winnow([5, 3, 8, 9, 7, 1], window=2))
+    [1, 3, 7, 8]
+
+    A short passage keeps every hash: ``winnow([4, 2], window=4) == {2, 4}`` (not ``{2}``).
+    """
+    if len(hashes) <= window:
+        return set(hashes)
+    return {min(hashes[i : i + window]) for i in range(len(hashes) - window + 1)}
+
+
+@dataclass
+class LibraryEntry:
+    """One source in the library, as ``factcheck library list`` shows it."""
+
+    id: int
+    spec: str
+    title: str | None
+    chars: int
+    turns: int
+    speakers: list[str]
+    added_at: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "source": self.spec,
+            "title": self.title,
+            "chars": self.chars,
+            "turns": self.turns,
+            "speakers": self.speakers,
+            "added_at": self.added_at,
+        }
+
+
+class Library:
+    """The SQLite-backed library. Open it, ``add`` sources, ``search`` or ``judge_quote``."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_library_path()
+        if not create and not self.path.exists():
+            raise ConfigError(
+                f"no library at {self.path} (add sources with 'factcheck library add')"
+            )
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(_SCHEMA)
+            self.db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            self.db.commit()
+        except sqlite3.DatabaseError as exc:
+            raise ConfigError(f"{self.path}: not a usable library ({exc})") from None
+        except OSError as exc:
+            raise ConfigError(f"{self.path}: cannot open library ({exc.strerror or exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- adding --------------------------------------------------------------------------
+
+    def add(self, source: Source, spec: str | None = None) -> int:
+        """Index a source (replacing an older copy of the same spec); returns its row id.
+
+        One transaction per source: a run killed midway leaves the library as it was.
+        """
+        spec = spec or source.url or source.path or source.id
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        speakers = sorted({t.speaker for t in source.turns if t.speaker})
+        with self.db:
+            self.db.execute("DELETE FROM sources WHERE spec = ?", (spec,))
+            cur = self.db.execute(
+                "INSERT INTO sources (spec, path, url, title, sha256, media_type, chars, turns,"
+                " speakers, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (spec, source.path, source.url, source.title, source.sha256, source.media_type,
+                 len(source.text), len(source.turns), json.dumps(speakers), now),
+            )  # fmt: skip
+            source_row = int(cur.lastrowid or 0)
+            line_starts = _line_starts(source.text)
+            for start, end, speaker, label in _passages(source):
+                text = source.text[start:end]
+                loc = location_from_line_starts(line_starts, Span(start, max(start + 1, end)))
+                cur = self.db.execute(
+                    "INSERT INTO passages (source, start, line, col, speaker, label, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (source_row, start, loc.line, loc.column, speaker, label, text),
+                )
+                passage = int(cur.lastrowid or 0)
+                hashes = winnow(gram_hashes(tokenize(text).keys))
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO grams VALUES (?, ?)", ((h, passage) for h in hashes)
+                )
+        return source_row
+
+    def add_spec(self, spec: str) -> Source:
+        """Add a local file or an http(s) URL (fetched through the sources stage)."""
+        if spec.startswith(("http://", "https://")):
+            from factcheck.sources import load_sources
+
+            [source] = load_sources([spec])
+            if not source.ok:
+                raise InputError(f"{spec}: {source.error or 'could not be fetched'}")
+        else:
+            source = read_local_source(spec)
+            spec = str(Path(spec).resolve())
+        self.add(source, spec)
+        return source
+
+    def remove(self, spec: str) -> bool:
+        with self.db:
+            cur = self.db.execute("DELETE FROM sources WHERE spec = ? OR id = ?", (spec, spec))
+            # Grams of deleted passages are dropped lazily by search (a JOIN filters them).
+        return cur.rowcount > 0
+
+    # -- reading -------------------------------------------------------------------------
+
+    def entries(self) -> list[LibraryEntry]:
+        rows = self.db.execute(
+            "SELECT id, spec, title, chars, turns, speakers, added_at FROM sources ORDER BY id"
+        ).fetchall()
+        return [LibraryEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "[]"), r[6])
+                for r in rows]  # fmt: skip
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM sources").fetchone()[0])
+
+    def search(self, text: str, limit: int = 3) -> list[Source]:
+        """The passages most likely to hold ``text``, each as a small Source.
+
+        A passage Source keeps its library spec as ``path``/``url``; ``judge_quote`` maps
+        evidence back to the whole source's offsets and lines.
+        """
+        hashes = sorted(set(gram_hashes(tokenize(text).keys)))
+        if not hashes:
+            return []
+        found: dict[int, int] = {}
+        for chunk in _chunks(hashes, 500):
+            marks = ",".join("?" * len(chunk))
+            for passage, count in self.db.execute(
+                f"SELECT passage, count(*) FROM grams WHERE hash IN ({marks}) GROUP BY passage",
+                chunk,
+            ):
+                found[passage] = found.get(passage, 0) + count
+        best = sorted(found, key=lambda p: -found[p])[:limit]
+        return [s for s in (self._passage(p) for p in best) if s is not None]
+
+    def _passage(self, passage: int) -> Source | None:
+        row = self.db.execute(
+            "SELECT p.id, p.start, p.line, p.col, p.speaker, p.label, p.text, s.spec, s.path,"
+            " s.url, s.title, s.id FROM passages p JOIN sources s ON s.id = p.source"
+            " WHERE p.id = ?",
+            (passage,),
+        ).fetchone()
+        if row is None:
+            return None
+        _pid, start, line, col, speaker, label, text, spec, path, url, title, sid = row
+        source = Source(id=f"L{sid}", path=path, url=url, title=title, text=text)
+        source.turns = [Turn(speaker, Span(0, len(text)), label=label)] if speaker else []
+        source._library = (start, line, col, spec)  # type: ignore[attr-defined]
+        return source
+
+    def judge_quote(self, text: str, speaker: str | None, limit: int = 3) -> Verdict:
+        """The verdict on a quote against the library (its best passages)."""
+        from factcheck.match import judge_quote
+
+        passages = self.search(text, limit)
+        if not passages:
+            return Verdict("not_found", 0.0, "Nothing in the library shares words with the quote.")
+        return remap(judge_quote(text, speaker, passages), passages)
+
+
+def remap(verdict: Verdict, passages: Iterable[Source]) -> Verdict:
+    """Evidence from passage Sources, moved to the whole source's offsets and lines."""
+    by_text = {id(p): p for p in passages}
+    for evidence in verdict.evidence:
+        match = next(
+            (p for p in by_text.values() if p.id == evidence.source_id
+             and evidence.text == p.text[evidence.span.start : evidence.span.end]),
+            None,
+        )  # fmt: skip
+        info = getattr(match, "_library", None) if match is not None else None
+        if match is None or info is None:
+            continue
+        start, line, col, _spec = info
+        local = evidence.location
+        evidence.span = Span(evidence.span.start + start, evidence.span.end + start)
+        if local is not None:
+            first_col = local.column + (col - 1 if local.line == 1 else 0)
+            last_col = local.end_column + (col - 1 if local.end_line == 1 else 0)
+            evidence.location = type(local)(
+                local.line + line - 1, first_col, local.end_line + line - 1, last_col
+            )
+    return verdict
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def _passages(source: Source) -> Iterator[tuple[int, int, str | None, str | None]]:
+    """Character ranges to index: turns (or the whole text), long ones in overlapping slices."""
+    regions: list[tuple[int, int, str | None, str | None]]
+    if source.turns:
+        regions = [(t.span.start, t.span.end, t.speaker, t.label) for t in source.turns]
+    else:
+        regions = [(0, len(source.text), source.author, None)]
+    for start, end, speaker, label in regions:
+        tokens = tokenize(source.text[start:end])
+        n = len(tokens)
+        if n == 0:
+            continue
+        if n <= PASSAGE_WORDS:
+            yield start, end, speaker, label
+            continue
+        step = PASSAGE_WORDS - OVERLAP
+        for first in range(0, n, step):
+            last = min(n, first + PASSAGE_WORDS)
+            yield start + tokens.starts[first], start + tokens.ends[last - 1], speaker, label
+            if last == n:
+                break
 
 
 def read_local_source(path: str | Path, source_id: str = "S1") -> Source:
     """A local file as a Source: HTML through the visible-text reader, other files as text.
 
-    Speaker turns come from ``find_turns`` (with the bold spans of HTML).
+    Speaker turns come from ``find_turns`` (with the bold spans of HTML). The sources stage
+    owns fetching and caching; this reader serves the library and the benchmarks.
     """
     from factcheck.documents.html import read_html
     from factcheck.documents.transcripts import find_turns
@@ -27,12 +331,15 @@ def read_local_source(path: str | Path, source_id: str = "S1") -> Source:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{p}: a binary file, not a transcript")
     try:
-        raw = data.decode("utf-8")
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raw = data.decode("cp1252", errors="replace")
-    if p.suffix.lower() in (".htm", ".html", ".xhtml") or raw.lstrip()[:15].lower().startswith(
+    head = raw.lstrip()[:15].lower()
+    if p.suffix.lower() in (".htm", ".html", ".xhtml") or head.startswith(
         ("<!doctype html", "<html")
     ):
         view = read_html(raw)
