@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 import os
 import sqlite3
 import zlib
@@ -24,15 +25,16 @@ from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.model import Source, Span, Turn, Verdict, location_from_line_starts
-from factcheck.text import tokenize
+from factcheck.match.align import register_index
+from factcheck.text import Tokens, tokenize
 
 __all__ = ["Library", "LibraryEntry", "default_library_path", "gram_hashes", "read_local_source"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Passages: a turn, or slices of a long turn this many words long, overlapping by OVERLAP so a
 # quote that straddles a slice boundary is still whole in one of them.
-PASSAGE_WORDS = 600
-OVERLAP = 120
+PASSAGE_WORDS = 400
+OVERLAP = 100
 WINNOW = 4
 
 _SCHEMA = """
@@ -43,7 +45,7 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, speaker TEXT,
-    label TEXT, text TEXT NOT NULL);
+    label TEXT, text TEXT NOT NULL, keys TEXT NOT NULL, offsets BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_source ON passages(source);
 CREATE TABLE IF NOT EXISTS grams (
     hash INTEGER NOT NULL, passage INTEGER NOT NULL, PRIMARY KEY (hash, passage)
@@ -171,13 +173,17 @@ class Library:
             for start, end, speaker, label in _passages(source):
                 text = source.text[start:end]
                 loc = location_from_line_starts(line_starts, Span(start, max(start + 1, end)))
+                # The passage's words are stored with it: a search never tokenises again.
+                tokens = tokenize(text)
+                offsets = array("i", [x for pair in zip(tokens.starts, tokens.ends) for x in pair])
                 cur = self.db.execute(
-                    "INSERT INTO passages (source, start, line, col, speaker, label, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (source_row, start, loc.line, loc.column, speaker, label, text),
-                )
+                    "INSERT INTO passages (source, start, line, col, speaker, label, text, keys,"
+                    " offsets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (source_row, start, loc.line, loc.column, speaker, label, text,
+                     " ".join(tokens.keys), offsets.tobytes()),
+                )  # fmt: skip
                 passage = int(cur.lastrowid or 0)
-                hashes = winnow(gram_hashes(tokenize(text).keys))
+                hashes = winnow(gram_hashes(tokens.keys))
                 self.db.executemany(
                     "INSERT OR IGNORE INTO grams VALUES (?, ?)", ((h, passage) for h in hashes)
                 )
@@ -233,20 +239,29 @@ class Library:
             ):
                 found[passage] = found.get(passage, 0) + count
         best = sorted(found, key=lambda p: -found[p])[:limit]
+        # Passages far behind the best share only common phrases with the quote.
+        if best:
+            floor = max(2, found[best[0]] // 4)
+            best = [p for p in best if found[p] >= floor] or best[:1]
         return [s for s in (self._passage(p) for p in best) if s is not None]
 
     def _passage(self, passage: int) -> Source | None:
         row = self.db.execute(
             "SELECT p.id, p.start, p.line, p.col, p.speaker, p.label, p.text, s.spec, s.path,"
-            " s.url, s.title, s.id FROM passages p JOIN sources s ON s.id = p.source"
+            " s.url, s.title, s.id, p.keys, p.offsets FROM passages p"
+            " JOIN sources s ON s.id = p.source"
             " WHERE p.id = ?",
             (passage,),
         ).fetchone()
         if row is None:
             return None
-        _pid, start, line, col, speaker, label, text, spec, path, url, title, sid = row
+        _pid, start, line, col, speaker, label, text, spec, path, url, title, sid, keys, blob = row
         source = Source(id=f"L{sid}", path=path, url=url, title=title, text=text)
         source.turns = [Turn(speaker, Span(0, len(text)), label=label)] if speaker else []
+        offsets = array("i")
+        offsets.frombytes(blob)
+        words = keys.split(" ") if keys else []
+        register_index(source, Tokens(words, list(offsets[0::2]), list(offsets[1::2])))
         source._library = (start, line, col, spec)  # type: ignore[attr-defined]
         return source
 

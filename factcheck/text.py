@@ -126,10 +126,22 @@ class Tokens:
         return len(self.keys)
 
 
+# One character for one character: folding with these keeps every offset where it was.
+_FOLD_SAME_LENGTH = {ord(k): v for k, v in _FOLD.items() if len(v) == 1}
+_FOLD_SAME_LENGTH[ord("`")] = "'"
+
+
 def _fold_text(text: str) -> tuple[str, list[int] | None]:
-    """Fold a whole text; ``None`` offsets mean the identity map (pure ASCII, no expansion)."""
+    """Fold a whole text; ``None`` offsets mean the identity map (nothing changed length)."""
     if text.isascii():
         return text.lower().replace("`", "'"), None
+    # Fast path (C speed): typography folded one-for-one, text already NFKC, lower-casing
+    # keeps the length. Only texts with ligatures, soft hyphens and the like go char by char.
+    folded = text.translate(_FOLD_SAME_LENGTH)
+    if unicodedata.is_normalized("NFKC", folded):
+        lowered = folded.lower()
+        if len(lowered) == len(text):
+            return lowered, None
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):

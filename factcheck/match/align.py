@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 from factcheck.model import Source, Span, Turn
 from factcheck.text import Tokens, tokenize
 
-__all__ = ["Alignment", "SourceIndex", "index_for"]
+__all__ = ["Alignment", "SourceIndex", "index_for", "register_index"]
 
 # An alignment's trigram seeds are looked up at most this often per gram: a gram that occurs
 # thousands of times ("i think that") says nothing about where the quote is.
@@ -43,22 +43,13 @@ class Alignment:
 class SourceIndex:
     """A source's tokens, their turns, and a trigram index over them."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, tokens: Tokens | None = None) -> None:
         self.source = source
-        self.tokens: Tokens = _speech_tokens(source)
-        keys = self.tokens.keys
-        self.grams: dict[tuple[str, str, str], list[int]] = {}
-        grams = self.grams
-        for i in range(len(keys) - 2):
-            gram = (keys[i], keys[i + 1], keys[i + 2])
-            hits = grams.get(gram)
-            if hits is None:
-                grams[gram] = [i]
-            else:
-                hits.append(i)
-        self.unigrams: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
-            self.unigrams.setdefault(key, []).append(i)
+        self.tokens: Tokens = tokens if tokens is not None else _speech_tokens(source)
+        self._grams: dict[tuple[str, str, str], list[int]] | None = None
+        self._unigrams: dict[str, list[int]] | None = None
+        self._joined: str | None = None
+        self._char_to_token: list[int] = []
         self.turns: list[Turn] = list(source.turns)
         self._turn_starts = [t.span.start for t in self.turns]
         # Segments of one labelled turn (cut around a quoted letter or a heading) are one
@@ -71,6 +62,49 @@ class SourceIndex:
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+    # The trigram and word tables are built on first use: an exact quote in a small passage
+    # is found by one string search, without them.
+    @property
+    def grams(self) -> dict[tuple[str, str, str], list[int]]:
+        if self._grams is None:
+            keys = self.tokens.keys
+            grams: dict[tuple[str, str, str], list[int]] = {}
+            for i, gram in enumerate(zip(keys, keys[1:], keys[2:])):
+                hits = grams.get(gram)
+                if hits is None:
+                    grams[gram] = [i]
+                else:
+                    hits.append(i)
+            self._grams = grams
+        return self._grams
+
+    @property
+    def unigrams(self) -> dict[str, list[int]]:
+        if self._unigrams is None:
+            table: dict[str, list[int]] = {}
+            for i, key in enumerate(self.tokens.keys):
+                table.setdefault(key, []).append(i)
+            self._unigrams = table
+        return self._unigrams
+
+    def _find_by_string(self, words: Sequence[str], limit: int) -> list[int]:
+        """Exact search in the words joined by spaces (C-speed ``str.find``)."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self.tokens.keys) + " "
+            starts = [0] * len(self._joined)
+            pos = 1
+            for i, key in enumerate(self.tokens.keys):
+                starts[pos] = i
+                pos += len(key) + 1
+            self._char_to_token = starts
+        needle = " " + " ".join(words) + " "
+        found: list[int] = []
+        at = self._joined.find(needle)
+        while at >= 0 and len(found) < limit:
+            found.append(self._char_to_token[at + 1])
+            at = self._joined.find(needle, at + 1)
+        return found
 
     def turn_index(self, token: int) -> int:
         """Index of the turn holding token ``token``, or -1 (outside every turn)."""
@@ -100,11 +134,14 @@ class SourceIndex:
         keys = self.tokens.keys
         if m == 0:
             return []
+        if self._grams is None and len(keys) <= 5000:
+            return self._find_by_string(words, limit)
         if m >= 3:
             best: list[int] | None = None
             best_k = 0
+            grams = self.grams
             for k in range(m - 2):
-                hits = self.grams.get((words[k], words[k + 1], words[k + 2]))
+                hits = grams.get((words[k], words[k + 1], words[k + 2]))
                 if not hits:
                     return []
                 if best is None or len(hits) < len(best):
@@ -123,8 +160,9 @@ class SourceIndex:
     def seeds(self, words: Sequence[str], max_regions: int = 4) -> list[int]:
         """Likely start positions (diagonals) of a fuzzy occurrence of ``words``."""
         diagonals: Counter[int] = Counter()
+        grams = self.grams
         for q in range(len(words) - 2):
-            hits = self.grams.get((words[q], words[q + 1], words[q + 2]))
+            hits = grams.get((words[q], words[q + 1], words[q + 2]))
             if hits and len(hits) <= _MAX_POSTINGS:
                 for p in hits:
                     diagonals[p - q] += 1
@@ -159,14 +197,15 @@ class SourceIndex:
         # Common words near the region's edges ("I", "the") can pull an alignment apart:
         # re-align on windows that start or end where each edge block implies, keep the best.
         best = first
-        starts = {first.start}
-        ends = {first.end}
-        for tag, qa, _qb, sa, _sb in first.ops[:6]:
-            if tag == "equal":
-                starts.add(first.start + sa - qa)
-        for tag, _qa, qb, _sa, sb in first.ops[-6:]:
-            if tag == "equal":
-                ends.add(first.start + sb + (len(words) - qb))
+        equal = [op for op in first.ops if op[0] == "equal"]
+        # The seed's own diagonal is usually right for a substitution; edge blocks for drops.
+        starts = {first.start, diagonal}
+        ends = {first.end, diagonal + len(words)}
+        # Only a short block at an edge can be a stray match worth re-aligning without.
+        if equal and equal[0][2] - equal[0][1] <= 2:
+            starts.update(first.start + sa - qa for _t, qa, _qb, sa, _sb in equal[1:3])
+        if equal and equal[-1][2] - equal[-1][1] <= 2:
+            ends.update(first.start + sb + len(words) - qb for _t, _qa, qb, _sa, sb in equal[-3:-1])
         for a in starts:
             for b in ends:
                 a2, b2 = max(lo, a), min(hi, b)
@@ -235,6 +274,16 @@ def _speech_tokens(source: Source) -> Tokens:
 
 
 _CACHE: dict[tuple[str, int, int, int], SourceIndex] = {}
+
+
+def register_index(source: Source, tokens: Tokens) -> SourceIndex:
+    """Cache an index for ``source`` built from tokens computed earlier (the library stores
+    them), so matching does not tokenise the text again."""
+    index = SourceIndex(source, tokens)
+    if len(_CACHE) > 256:
+        _CACHE.clear()
+    _CACHE[(source.id, len(source.text), hash(source.text), len(source.turns))] = index
+    return index
 
 
 def index_for(source: Source) -> SourceIndex:

@@ -19,7 +19,7 @@ from factcheck.match.ellipsis import (
 )
 from factcheck.match.speakers import same_person
 from factcheck.model import DiffOp, Evidence, Source, Span, Verdict
-from factcheck.text import Tokens
+from factcheck.text import Tokens, tokenize
 
 __all__ = ["ALTERED_MIN_SIMILARITY", "judge_quote"]
 
@@ -190,7 +190,7 @@ def _sentence_breaks(qtokens: Tokens, quote: str) -> list[int]:
 
 
 def _splice(indexes: Sequence[SourceIndex], words: list[str], qtokens: Tokens, quote: str,
-            speaker: str | None) -> Hit | None:  # fmt: skip
+            speaker: str | None, points: Sequence[int] | None = None) -> Hit | None:  # fmt: skip
     """A quote made of two passages that exist, but not together, joined without a mark.
 
     "We will act. Prices will fall." is a splice when both sentences were said but in
@@ -202,6 +202,10 @@ def _splice(indexes: Sequence[SourceIndex], words: list[str], qtokens: Tokens, q
         return None
     breaks = _sentence_breaks(qtokens, quote)
     others = [k for k in range(SPLICE_MIN_WORDS, n - SPLICE_MIN_WORDS + 1) if k not in breaks]
+    if points is not None:
+        # Only where a close alignment already says the quote stops matching.
+        breaks = [k for k in breaks if any(abs(k - p) <= 2 for p in points)]
+        others = [k for k in others if any(abs(k - p) <= 2 for p in points)]
     for k in [*breaks, *others]:
         if k < 2 or n - k < 2:
             continue
@@ -251,6 +255,19 @@ def _parts_found(index: SourceIndex, first: list[str], second: list[str],
 def _exact_hit(index: SourceIndex, start: int, length: int) -> Hit:
     turn, speaker, label = _speaker_of(index, start)
     return Hit(index, [(start, start + length)], "exact", 100.0, turn, speaker, label)
+
+
+def _unmatched_edges(hit: Hit | None, n: int) -> list[int]:
+    """Quote word positions where a leading or trailing run of unmatched words (4+) ends."""
+    if hit is None or not hit.diff:
+        return []
+    points = []
+    first, last = hit.diff[0], hit.diff[-1]
+    if first.op == "insert" and len(tokenize(first.quote)) >= SPLICE_MIN_WORDS:
+        points.append(len(tokenize(first.quote)))
+    if last.op == "insert" and len(tokenize(last.quote)) >= SPLICE_MIN_WORDS:
+        points.append(n - len(tokenize(last.quote)))
+    return points
 
 
 def _splice_hit(first: Hit, second: Hit) -> Hit:
@@ -392,8 +409,12 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
     splice = None
     if len(pieces) == 1 or has_brackets(text):
         literal = split_quote(text, literal_brackets=True)[0] if len(pieces) > 1 else pieces
-        if len(literal) == 1:
-            splice = _splice(indexes, literal[0].words, literal[0].tokens, text, speaker)
+        close = best_mine is not None and best_mine.score >= ALTERED_MIN_SIMILARITY * 100
+        # A close alignment is altered anyway; look for a splice only where its unmatched
+        # words run to the quote's start or end. Otherwise try every split point.
+        points = _unmatched_edges(best_mine, len(literal[0].words)) if close else None
+        if len(literal) == 1 and (points is None or points):
+            splice = _splice(indexes, literal[0].words, literal[0].tokens, text, speaker, points)
     if splice is not None:
         return Verdict("altered", splice.score, "The quote joins two separate passages "
                        f"by {_who(splice)} without an ellipsis.", _evidence(splice),
