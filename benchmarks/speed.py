@@ -82,9 +82,9 @@ def _fingerprint(files: list[Path], megabytes: float) -> str:
 
 
 def _build(library_path: Path, files: list[Path], megabytes: float, rebuild: bool) -> dict:  # type: ignore[type-arg]
+    from factcheck.documents.transcripts import find_turns
     from factcheck.library import Library, read_local_source
     from factcheck.model import Source
-    from factcheck.documents.transcripts import find_turns
 
     fingerprint = _fingerprint(files, megabytes)
     if library_path.exists() and not rebuild:
@@ -144,8 +144,8 @@ def main(argv: list[str]) -> int:
     if root is None:
         return 0
     files = _eval_files(root)
-    cases = [json.loads(line) for line in
-             (root / "quotes" / "cases.jsonl").read_text(encoding="utf-8").splitlines() if line]  # fmt: skip
+    lines = (root / "quotes" / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    cases = [json.loads(line) for line in lines if line]
     if not files or not cases:
         print("skip: no eval transcripts")
         return 0
@@ -192,11 +192,16 @@ def main(argv: list[str]) -> int:
           f"{naive_median / indexed_same:,.0f}x on the same quotes; "
           f"same verdicts on {same}/{len(baseline)}")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"peak memory (max RSS): {peak / 1024 if sys.platform != 'darwin' else peak / 2**20:.0f} MB")
+    megabytes = peak / 1024 if sys.platform != "darwin" else peak / 2**20
+    print(f"peak memory (max RSS): {megabytes:.0f} MB")
     return 0
 
 
-def _baseline(sample: list[dict], files: list[Path], megabytes: float) -> dict[str, tuple[str, float]]:  # type: ignore[type-arg]
+def _baseline(
+    sample: list[dict],  # type: ignore[type-arg]
+    files: list[Path],
+    megabytes: float,
+) -> dict[str, tuple[str, float]]:
     """Naive: slide each quote over every whole text; judge in the best-scoring source."""
     from rapidfuzz import fuzz
 

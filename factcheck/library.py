@@ -3,9 +3,9 @@
 The library is one SQLite file (default ``platformdirs.user_cache_dir("factcheck")/
 library.sqlite``; ``FACTCHECK_LIBRARY`` or an explicit path overrides it). Each source is cut
 into passages (a speaker turn, or a slice of a long one) and every passage is indexed by
-*winnowed* word-trigram hashes: in each run of four consecutive trigrams the smallest hash is
-kept, so any six words a quote shares with a passage are guaranteed to be found while only
-about 40% of the trigrams are stored. A search hashes every trigram of the quote, asks SQLite
+*winnowed* word-trigram hashes: in each run of three consecutive trigrams the smallest hash is
+kept, so any five words a quote shares with a passage are guaranteed to be found while only
+about half of the trigrams are stored. A search hashes every trigram of the quote, asks SQLite
 which passages hold the most of them, and runs the ordinary matcher on those few passages
 only: nothing ever scans the whole library.
 """
@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from array import array
 import os
 import sqlite3
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
-from factcheck.model import Source, Span, Turn, Verdict, location_from_line_starts
 from factcheck.match.align import register_index
+from factcheck.model import Source, Span, Turn, Verdict, location_from_line_starts
 from factcheck.text import Tokens, tokenize
 
 __all__ = ["Library", "LibraryEntry", "default_library_path", "gram_hashes", "read_local_source"]
@@ -35,7 +35,9 @@ SCHEMA_VERSION = 2
 # quote that straddles a slice boundary is still whole in one of them.
 PASSAGE_WORDS = 400
 OVERLAP = 100
-WINNOW = 4
+WINNOW = 3
+# A trigram held by more passages than this is a stop-phrase for search.
+MAX_POSTINGS = 200
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -175,7 +177,9 @@ class Library:
                 loc = location_from_line_starts(line_starts, Span(start, max(start + 1, end)))
                 # The passage's words are stored with it: a search never tokenises again.
                 tokens = tokenize(text)
-                offsets = array("i", [x for pair in zip(tokens.starts, tokens.ends) for x in pair])
+                offsets = array(
+                    "i", [x for pair in zip(tokens.starts, tokens.ends, strict=True) for x in pair]
+                )
                 cur = self.db.execute(
                     "INSERT INTO passages (source, start, line, col, speaker, label, text, keys,"
                     " offsets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -230,19 +234,27 @@ class Library:
         hashes = sorted(set(gram_hashes(tokenize(text).keys)))
         if not hashes:
             return []
-        found: dict[int, int] = {}
-        for chunk in _chunks(hashes, 500):
-            marks = ",".join("?" * len(chunk))
-            for passage, count in self.db.execute(
-                f"SELECT passage, count(*) FROM grams WHERE hash IN ({marks}) GROUP BY passage",
-                chunk,
-            ):
-                found[passage] = found.get(passage, 0) + count
+        # A trigram found in few passages says much about where the quote is, one found in
+        # hundreds ("i think that") nearly nothing: each hit weighs 1 / passages holding it.
+        hashes = hashes[:200]
+        # One statement, each trigram's postings capped (a stop-phrase costs no more).
+        part = f"SELECT * FROM (SELECT hash, passage FROM grams WHERE hash = ? LIMIT {MAX_POSTINGS + 1})"
+        query = " UNION ALL ".join([part] * len(hashes))
+        postings: dict[int, list[int]] = {}
+        for h, passage in self.db.execute(query, hashes):
+            postings.setdefault(h, []).append(passage)
+        found: dict[int, float] = {}
+        for rows in postings.values():
+            if len(rows) > MAX_POSTINGS:
+                continue
+            weight = 1.0 / len(rows)
+            for passage in rows:
+                found[passage] = found.get(passage, 0.0) + weight
         best = sorted(found, key=lambda p: -found[p])[:limit]
         # Passages far behind the best share only common phrases with the quote.
         if best:
-            floor = max(2, found[best[0]] // 4)
-            best = [p for p in best if found[p] >= floor] or best[:1]
+            floor = found[best[0]] / 10
+            best = [p for p in best if found[p] >= floor]
         return [s for s in (self._passage(p) for p in best) if s is not None]
 
     def _passage(self, passage: int) -> Source | None:
@@ -258,6 +270,7 @@ class Library:
         _pid, start, line, col, speaker, label, text, spec, path, url, title, sid, keys, blob = row
         source = Source(id=f"L{sid}", path=path, url=url, title=title, text=text)
         source.turns = [Turn(speaker, Span(0, len(text)), label=label)] if speaker else []
+        source._line_starts = _line_starts(text)
         offsets = array("i")
         offsets.frombytes(blob)
         words = keys.split(" ") if keys else []
@@ -268,8 +281,10 @@ class Library:
     def judge_quote(self, text: str, speaker: str | None, limit: int = 3) -> Verdict:
         """The verdict on a quote against the library (its best passages)."""
         from factcheck.match import judge_quote
+        from factcheck.match.ellipsis import split_quote
 
-        passages = self.search(text, limit)
+        pieces = len(split_quote(text)[0])
+        passages = self.search(text, limit + max(0, pieces - 1))
         if not passages:
             return Verdict("not_found", 0.0, "Nothing in the library shares words with the quote.")
         return remap(judge_quote(text, speaker, passages), passages)
@@ -306,7 +321,10 @@ def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
     return starts
 
 

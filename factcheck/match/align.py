@@ -70,7 +70,7 @@ class SourceIndex:
         if self._grams is None:
             keys = self.tokens.keys
             grams: dict[tuple[str, str, str], list[int]] = {}
-            for i, gram in enumerate(zip(keys, keys[1:], keys[2:])):
+            for i, gram in enumerate(zip(keys, keys[1:], keys[2:], strict=False)):
                 hits = grams.get(gram)
                 if hits is None:
                     grams[gram] = [i]
@@ -198,22 +198,25 @@ class SourceIndex:
         # re-align on windows that start or end where each edge block implies, keep the best.
         best = first
         equal = [op for op in first.ops if op[0] == "equal"]
-        # The seed's own diagonal is usually right for a substitution; edge blocks for drops.
-        starts = {first.start, diagonal}
-        ends = {first.end, diagonal + len(words)}
-        # Only a short block at an edge can be a stray match worth re-aligning without.
+        # The seed's own diagonal is usually right for a substitution; a window without a
+        # short stray block at an edge is right when common words pulled the span apart.
+        windows = {(diagonal, diagonal + len(words))}
         if equal and equal[0][2] - equal[0][1] <= 2:
-            starts.update(first.start + sa - qa for _t, qa, _qb, sa, _sb in equal[1:3])
+            windows.update(
+                (first.start + sa - qa, first.end) for _t, qa, _qb, sa, _sb in equal[1:3]
+            )
         if equal and equal[-1][2] - equal[-1][1] <= 2:
-            ends.update(first.start + sb + len(words) - qb for _t, _qa, qb, _sa, sb in equal[-3:-1])
-        for a in starts:
-            for b in ends:
-                a2, b2 = max(lo, a), min(hi, b)
-                if (a2, b2) == (first.start, first.end) or b2 <= a2:
-                    continue
-                other = _align_window(words, self.tokens.keys, a2, b2)
-                if other is not None and other.similarity > best.similarity:
-                    best = other
+            windows.update(
+                (first.start, first.start + sb + len(words) - qb)
+                for _t, _qa, qb, _sa, sb in equal[-3:-1]
+            )
+        for a, b in windows:
+            a2, b2 = max(lo, a), min(hi, b)
+            if (a2, b2) == (first.start, first.end) or b2 <= a2:
+                continue
+            other = _align_window(words, self.tokens.keys, a2, b2)
+            if other is not None and other.similarity > best.similarity:
+                best = other
         return best
 
 

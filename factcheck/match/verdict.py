@@ -46,6 +46,7 @@ class Hit:
     problem: str = ""  # why the words are not faithful (unfair ellipsis, splice...)
     benign: list[str] = field(default_factory=list)
     fair: bool = True
+    other: Hit | None = None  # a splice's second part (possibly in another source)
 
 
 def _speaker_of(index: SourceIndex, token: int) -> tuple[int, str | None, str | None]:
@@ -151,7 +152,21 @@ def _joined(pieces: list[Piece], quote: str) -> tuple[list[str], Tokens]:
     return words, tokens
 
 
+# Fuzzy results within one judgement (pieces and the whole quote ask the same question).
+_FUZZY_MEMO: dict[tuple[int, tuple[str, ...], int], list[Hit]] = {}
+
+
 def _fuzzy(index: SourceIndex, words: list[str], qtokens: Tokens, quote: str) -> list[Hit]:
+    key = (id(index), tuple(words), qtokens.starts[0] if qtokens.starts else 0)
+    memo = _FUZZY_MEMO.get(key)
+    if memo is not None:
+        return memo
+    hits = _fuzzy_search(index, words, qtokens, quote)
+    _FUZZY_MEMO[key] = hits
+    return hits
+
+
+def _fuzzy_search(index: SourceIndex, words: list[str], qtokens: Tokens, quote: str) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[tuple[int, int]] = set()
     for diagonal in index.seeds(words):
@@ -209,19 +224,25 @@ def _splice(indexes: Sequence[SourceIndex], words: list[str], qtokens: Tokens, q
     for k in [*breaks, *others]:
         if k < 2 or n - k < 2:
             continue
-        for index in indexes:
-            found = _parts_found(index, words[:k], words[k:], speaker)
-            if found:
-                return found
+        found = _parts_found(indexes, words[:k], words[k:], speaker)
+        if found:
+            return found
     # Parts that are themselves slightly altered: only at sentence breaks.
     for k in breaks:
         if k < SPLICE_MIN_WORDS or n - k < SPLICE_MIN_WORDS:
             continue
-        for index in indexes:
-            first = _best_mine(index, words[:k], qtokens, quote, speaker, 0, k)
-            second = _best_mine(index, words[k:], qtokens, quote, speaker, k, n)
-            if first and second and _apart(first.parts[0], second.parts[0]):
-                return _splice_hit(first, second)
+        firsts = [
+            h for i in indexes if (h := _best_mine(i, words[:k], qtokens, quote, speaker, 0, k))
+        ]
+        if not firsts:
+            continue
+        seconds = [
+            h for i in indexes if (h := _best_mine(i, words[k:], qtokens, quote, speaker, k, n))
+        ]
+        for first in firsts:
+            for second in seconds:
+                if _apart_hits(first, second):
+                    return _splice_hit(first, second)
     return None
 
 
@@ -233,21 +254,27 @@ def _best_mine(index: SourceIndex, words: list[str], qtokens: Tokens, quote: str
     return max(hits, key=lambda h: h.score) if hits else None
 
 
+def _apart_hits(a: Hit, b: Hit) -> bool:
+    return a.index is not b.index or _apart(a.parts[0], b.parts[0])
+
+
 def _apart(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two source ranges that are not one passage (a few dropped words apart, at most)."""
     return b[0] - a[1] > 8 or b[1] <= a[0]
 
 
-def _parts_found(index: SourceIndex, first: list[str], second: list[str],
+def _parts_found(indexes: Sequence[SourceIndex], first: list[str], second: list[str],
                  speaker: str | None) -> Hit | None:  # fmt: skip
-    a_hits = [_exact_hit(index, p, len(first)) for p in index.find_exact(first, limit=20)]
+    a_hits = [_exact_hit(i, p, len(first)) for i in indexes for p in i.find_exact(first, limit=20)]
     a_hits = [h for h in a_hits if _said_by(h, speaker)]
     if not a_hits:
         return None
-    b_hits = [_exact_hit(index, p, len(second)) for p in index.find_exact(second, limit=20)]
+    b_hits = [
+        _exact_hit(i, p, len(second)) for i in indexes for p in i.find_exact(second, limit=20)
+    ]
     for a in a_hits:
         for b in b_hits:
-            if _said_by(b, speaker) and _apart(a.parts[0], b.parts[0]):
+            if _said_by(b, speaker) and _apart_hits(a, b):
                 return _splice_hit(a, b)
     return None
 
@@ -271,9 +298,10 @@ def _unmatched_edges(hit: Hit | None, n: int) -> list[int]:
 
 
 def _splice_hit(first: Hit, second: Hit) -> Hit:
-    return Hit(first.index, [first.parts[0], second.parts[0]], "splice",
-               min(first.score, second.score) * 0.8, first.turn, first.speaker, first.label,
-               problem="the quote joins two separate passages without an ellipsis")  # fmt: skip
+    return Hit(first.index, [first.parts[0]], "splice", min(first.score, second.score) * 0.8,
+               first.turn, first.speaker, first.label,
+               problem="the quote joins two separate passages without an ellipsis",
+               other=second)  # fmt: skip
 
 
 def _evidence(hit: Hit, flags: Sequence[str] = ()) -> list[Evidence]:
@@ -297,6 +325,8 @@ def _evidence(hit: Hit, flags: Sequence[str] = ()) -> list[Evidence]:
                 flags=list(flags),
             )
         )
+    if hit.other is not None:
+        out.extend(_evidence(hit.other))
     return out
 
 
@@ -339,6 +369,14 @@ def context_flags(hit: Hit) -> list[str]:
 
 def judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> Verdict:
     """The verdict on a bare quote attributed to ``speaker``."""
+    _FUZZY_MEMO.clear()
+    try:
+        return _judge_quote(text, speaker, sources)
+    finally:
+        _FUZZY_MEMO.clear()
+
+
+def _judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> Verdict:
     pieces, gaps = split_quote(text)
     if not pieces:
         return Verdict("not_found", 0.0, "The quote has no words to look for.")
