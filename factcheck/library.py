@@ -238,7 +238,8 @@ class Library:
         # hundreds ("i think that") nearly nothing: each hit weighs 1 / passages holding it.
         hashes = hashes[:200]
         # One statement, each trigram's postings capped (a stop-phrase costs no more).
-        part = f"SELECT * FROM (SELECT hash, passage FROM grams WHERE hash = ? LIMIT {MAX_POSTINGS + 1})"
+        cap = MAX_POSTINGS + 1
+        part = f"SELECT * FROM (SELECT hash, passage FROM grams WHERE hash = ? LIMIT {cap})"
         query = " UNION ALL ".join([part] * len(hashes))
         postings: dict[int, list[int]] = {}
         for h, passage in self.db.execute(query, hashes):
