@@ -429,8 +429,16 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
     others = [h for h in exact if h.fair and not _said_by(h, speaker)]
     if others:
         best = others[0]
-        names = sorted({_who(h) for h in others})
-        reason = f"These words were said by {' and '.join(names)}, not {speaker}.{note}"
+        named = [h for h in others if h.speaker]
+        best = named[0] if named else best
+        names = sorted({h.speaker for h in named if h.speaker})
+        if names:
+            reason = f"These words were said by {' and '.join(names)}, not {speaker}.{note}"
+        else:
+            reason = (
+                f"These words are in the source but not in a turn of {speaker}: they are "
+                f"quoted material, narration or a clerk's line.{note}"
+            )
         return Verdict("misattributed", 95.0, reason, _evidence(best))
     if mine:
         best = mine[0]
