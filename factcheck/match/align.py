@@ -25,6 +25,9 @@ __all__ = ["Alignment", "SourceIndex", "index_for", "register_index"]
 # An alignment's trigram seeds are looked up at most this often per gram: a gram that occurs
 # thousands of times ("i think that") says nothing about where the quote is.
 _MAX_POSTINGS = 400
+# Up to this many words, a source is searched with str.find on its joined words instead of
+# building trigram tables (a library passage is judged once; building costs more than finding).
+_STRING_SEARCH_MAX = 3000
 
 
 @dataclass
@@ -88,6 +91,14 @@ class SourceIndex:
             self._unigrams = table
         return self._unigrams
 
+    def _gram_hits(self, gram: tuple[str, ...]) -> list[int] | None:
+        """Positions of a word n-gram: from the table, or by string search in a small text."""
+        if self._grams is None and len(self.tokens) <= _STRING_SEARCH_MAX:
+            return self._find_by_string(gram, _MAX_POSTINGS + 1) or None
+        if len(gram) == 3:
+            return self.grams.get((gram[0], gram[1], gram[2]))
+        return self.unigrams.get(gram[0])
+
     def _find_by_string(self, words: Sequence[str], limit: int) -> list[int]:
         """Exact search in the words joined by spaces (C-speed ``str.find``)."""
         if self._joined is None:
@@ -134,7 +145,7 @@ class SourceIndex:
         keys = self.tokens.keys
         if m == 0:
             return []
-        if self._grams is None and len(keys) <= 5000:
+        if self._grams is None and len(keys) <= _STRING_SEARCH_MAX:
             return self._find_by_string(words, limit)
         if m >= 3:
             best: list[int] | None = None
@@ -160,16 +171,15 @@ class SourceIndex:
     def seeds(self, words: Sequence[str], max_regions: int = 4) -> list[int]:
         """Likely start positions (diagonals) of a fuzzy occurrence of ``words``."""
         diagonals: Counter[int] = Counter()
-        grams = self.grams
         for q in range(len(words) - 2):
-            hits = grams.get((words[q], words[q + 1], words[q + 2]))
+            hits = self._gram_hits((words[q], words[q + 1], words[q + 2]))
             if hits and len(hits) <= _MAX_POSTINGS:
                 for p in hits:
                     diagonals[p - q] += 1
         if not diagonals:
             # No shared trigram: fall back on the quote's rarer words.
             for q, w in enumerate(words):
-                hits = self.unigrams.get(w)
+                hits = self._gram_hits((w,))
                 if hits and len(hits) <= 20:
                     for p in hits:
                         diagonals[p - q] += 1
