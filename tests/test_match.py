@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.documents.transcripts import find_turns
 from factcheck.match import judge_claim, judge_quote
@@ -196,3 +198,18 @@ def test_paraphrase_by_content(text: str, speaker: str, label: str) -> None:
     verdict = judge_claim(claim("paraphrase", text, speaker), [source()])
     assert verdict.label == label, verdict.reason
     assert 0 <= verdict.score <= 100 and verdict.reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=0, max_size=300), st.sampled_from([None, "Chair Lindqvist", "Nobody"]))
+def test_any_quote_gets_a_well_formed_verdict(quote: str, speaker: str | None) -> None:
+    verdict = judge_quote(quote, speaker, [source()])
+    assert verdict.label in ("verified", "altered", "misattributed", "not_found")
+    assert 0 <= verdict.score <= 100 and verdict.reason
+    for evidence in verdict.evidence:
+        assert TRANSCRIPT[evidence.span.start : evidence.span.end] == evidence.text
+
+
+def test_a_pasted_page_as_quote_is_judged_quickly_enough_to_finish() -> None:
+    quote = " ".join(["the labor market remains strong"] * 800)
+    assert judge(quote).label in ("altered", "not_found")

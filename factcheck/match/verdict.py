@@ -29,6 +29,9 @@ ALTERED_MIN_SIMILARITY = 0.72
 # A splice's parts must each be found this well.
 SPLICE_PART_SIMILARITY = 0.85
 SPLICE_MIN_WORDS = 4
+# Longer "quotes" (pasted paragraphs) are not searched for splice points: the search is
+# quadratic in the quote's length.
+SPLICE_MAX_WORDS = 200
 
 
 @dataclass
@@ -213,7 +216,7 @@ def _splice(indexes: Sequence[SourceIndex], words: list[str], qtokens: Tokens, q
     ("We will act now" for "We will act right now"), are not.
     """
     n = len(words)
-    if n < 2 * SPLICE_MIN_WORDS:
+    if n < 2 * SPLICE_MIN_WORDS or n > SPLICE_MAX_WORDS:
         return None
     breaks = _sentence_breaks(qtokens, quote)
     others = [k for k in range(SPLICE_MIN_WORDS, n - SPLICE_MIN_WORDS + 1) if k not in breaks]
