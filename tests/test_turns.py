@@ -116,3 +116,21 @@ def test_spans_index_the_text_and_do_not_overlap() -> None:
     for turn in turns:
         assert ends <= turn.span.start < turn.span.end <= len(FED)
         ends = turn.span.end
+
+
+def test_capitals_with_honorific_in_capitals_and_numbered_speakers() -> None:
+    record = "MR. SMITH. We object.\n\nMS. JONES. We do not.\n\nMR. SMITH. Noted.\n"
+    assert speakers(find_turns(record)) == ["Mr. Smith", "Ms. Jones", "Mr. Smith"]
+    numbered = "Speaker 1: Hello there.\nSpeaker 2: Hi.\nSpeaker 1: Bye.\n"
+    assert speakers(find_turns(numbered)) == ["Speaker 1", "Speaker 2", "Speaker 1"]
+
+
+def test_time_stamps_around_labels() -> None:
+    text = (
+        "Jane Roe (00:01:02): We are open.\n\n"
+        "[00:01:09] Tom Poe: Since when?\n\n"
+        "Jane Roe (00:01:15): Since today.\n"
+    )
+    turns = find_turns(text)
+    assert speakers(turns) == ["Jane Roe", "Tom Poe", "Jane Roe"]
+    assert text[turns[1].span.start : turns[1].span.end] == "Since when?"

@@ -35,14 +35,18 @@ def _words(text: str) -> list[str]:
 # One word of a label in capitals: "POWELL", "McCONNELL", "MARSHALL-GENZER", "O’GRADY".
 _CAP = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][A-Z'’\-]*[A-Z]"
 _PERIOD_LABEL = re.compile(
-    rf"(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.\s|The\s)?{_CAP}(?:\s{_CAP}){{0,3}}"
+    rf"(?P<label>(?:(?i:mr|mrs|ms|miss|dr)\.\s|(?i:the)\s)?{_CAP}(?:\s{_CAP}){{0,3}}"
     r"(?:\spro\stempore)?(?:\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)\.(?=\s|$)"
 )
 # A name before a colon: capitalised words and the small words of names.
-_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|of|de|da|del|der|van|von|la|le|al|bin|ibn|and)"
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|\d{1,3}|of|de|da|del|der|van|von|la|le|al|bin|ibn|and)"
+# Time stamps that transcription services put before or after a label.
+_STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 _COLON_LABEL = re.compile(
+    rf"(?:\[?{_STAMP}\]?[ \t]+)?"
     rf"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]{_NAME_WORD}){{0,5}})"
     r"(?:[ \t]*\((?:retranslated|via interpreter|through (?:an )?interpreter|translated)\))?"
+    rf"(?:[ \t]*[\[(]{_STAMP}[\])])?"
     r"[ \t]*:(?=\s)"
 )
 # Words that look like labels but head ordinary lines.
@@ -76,6 +80,7 @@ class _Label:
     text: str
     indent: int
     kind: str = "bold"
+    label_end: int = -1  # where the label's text ends (after a time stamp, if any)
 
 
 def clean_label(label: str) -> str:
@@ -177,7 +182,7 @@ def _line_labels(text: str) -> list[_Label]:
             while body < len(text) and text[body] in " \t":
                 body += 1
             kind = "period" if pattern is _PERIOD_LABEL else "colon"
-            found.append(_Label(pos, body, label, indent, kind))
+            found.append(_Label(pos, body, label, indent, kind, m.end("label")))
             break
     if not found:
         return []
@@ -233,7 +238,9 @@ def find_turns(text: str, *, bold_spans: Sequence[Span] = ()) -> list[Turn]:
         generic = _GENERIC.get(clean_label(lab.text).lower())
         if generic == "Answer" and interviewee:
             speaker = interviewee
-        label_span = Span(lab.start, lab.start + len(lab.text))
+        label_span = Span(
+            lab.start, lab.label_end if lab.label_end >= 0 else lab.start + len(lab.text)
+        )
         for seg in _speech_segments(text, lab.body, end, lab.indent):
             turns.append(Turn(speaker, seg, label=lab.text, label_span=label_span))
     return turns
