@@ -25,10 +25,18 @@ from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.match.align import register_index
-from factcheck.model import Source, Span, Turn, Verdict, location_from_line_starts
+from factcheck.model import Claim, Source, Span, Turn, Verdict, location_from_line_starts
 from factcheck.text import Tokens, tokenize
 
-__all__ = ["Library", "LibraryEntry", "default_library_path", "gram_hashes", "read_local_source"]
+__all__ = [
+    "Library",
+    "LibraryEntry",
+    "default_library_path",
+    "gram_hashes",
+    "judge_with_library",
+    "open_library",
+    "read_local_source",
+]
 
 SCHEMA_VERSION = 2
 # Passages: a turn, or slices of a long turn this many words long, overlapping by OVERLAP so a
@@ -289,6 +297,32 @@ class Library:
         if not passages:
             return Verdict("not_found", 0.0, "Nothing in the library shares words with the quote.")
         return remap(judge_quote(text, speaker, passages), passages)
+
+
+def open_library(path: str | os.PathLike[str] | None = None) -> Library | None:
+    """The library a check should search: ``path`` (which must exist), else the default
+    library if one has been made; ``None`` when there is none."""
+    target = Path(path) if path else default_library_path()
+    if not target.exists():
+        if path:
+            raise ConfigError(f"no library at {target}")
+        return None
+    return Library(target, create=False)
+
+
+def judge_with_library(
+    claim: Claim, sources: Sequence[Source], library: Library
+) -> tuple[Verdict, list[Source]]:
+    """The verdict on a claim that links no source: against ``sources`` and the library's
+    best passages for it. Returns the verdict (evidence at the whole library source's offsets
+    and lines) and the library passages its evidence cites (for the report's sources)."""
+    from factcheck.match import judge_claim
+
+    passages = library.search(claim.quoted_text or claim.text)
+    verdict = remap(judge_claim(claim, [*sources, *passages]), passages)
+    cited_ids = {e.source_id for e in verdict.evidence}
+    cited = {p.id: p for p in passages if p.id in cited_ids}
+    return verdict, list(cited.values())
 
 
 def remap(verdict: Verdict, passages: Iterable[Source]) -> Verdict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,9 +20,6 @@ from factcheck.model import (
     default_severity,
 )
 from factcheck.sources import SourceOptions
-
-if TYPE_CHECKING:
-    from factcheck.library import Library
 
 __all__ = ["CheckOptions", "check", "gather_source_specs", "verify_quote"]
 
@@ -63,47 +59,13 @@ def check(
     all_sources = [*given, *loaded]
     by_spec = {spec: src for spec, src in zip(specs, loaded)}
 
-    # --- match helper: claims that link no source also search the library (begin) ---
-    library = _open_library(options.library)
-    cited: dict[str, Source] = {}
-    # --- match helper (end) ---
     results: list[CheckedClaim] = []
     for claim in claims:
         preferred = [by_spec[link].id for link in _resolve_links(doc, claim.links) if link in by_spec]
-        # --- match helper: library search for claims without a linked source (begin) ---
-        if library is not None and not preferred:
-            from factcheck.library import remap
-
-            passages = library.search(claim.quoted_text or claim.text)
-            verdict = remap(judge_claim(claim, [*all_sources, *passages]), passages)
-            for evidence in verdict.evidence:
-                for passage in passages:
-                    if passage.id == evidence.source_id:
-                        cited.setdefault(passage.id, passage)
-        else:
-            verdict = judge_claim(claim, all_sources, preferred=preferred)
-        # --- match helper (end) ---
+        verdict = judge_claim(claim, all_sources, preferred=preferred)
         apply_severity(verdict, claim, options.severity)
         results.append(CheckedClaim(claim, verdict))
-    if library is not None:
-        library.close()
-    return Report(document=doc, sources=[*all_sources, *cited.values()], results=results,
-                  tool_version=__version__)  # fmt: skip
-
-
-def _open_library(path: str | None) -> Library | None:
-    """The library to search (match helper): the given file, else the default one if it
-    exists (``$FACTCHECK_LIBRARY`` or the user cache); ``None`` when there is none."""
-    from factcheck.library import Library, default_library_path
-
-    target = Path(path) if path else default_library_path()
-    if not target.exists():
-        if path:
-            from factcheck.errors import ConfigError
-
-            raise ConfigError(f"no library at {target}")
-        return None
-    return Library(target, create=False)
+    return Report(document=doc, sources=all_sources, results=results, tool_version=__version__)
 
 
 def verify_quote(

@@ -123,3 +123,31 @@ def test_cli_missing_file_is_one_line_error(
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("factcheck: error: cannot read") and "Traceback" not in err
+
+
+def test_a_claim_without_link_is_judged_against_the_library(tmp_path: Path, hearing: Path) -> None:
+    from factcheck.library import judge_with_library, open_library
+    from factcheck.model import Claim, Span, Speaker
+
+    with pytest.raises(ConfigError):
+        open_library(tmp_path / "absent.sqlite")
+    with Library(tmp_path / "lib.sqlite") as lib:
+        lib.add_spec(str(hearing))
+    text = "Ng promised to inspect every bridge in the county by June."
+    claim = Claim(
+        id="C1",
+        kind="partial_quote",
+        text=text,
+        content_spans=[Span(0, len(text))],
+        sentence=Span(0, len(text)),
+        speaker=Speaker("Ng", "Paul Ng", None),
+        cue=None,
+        quoted_text="inspect every bridge in the county by June",
+    )
+    library = open_library(tmp_path / "lib.sqlite")
+    assert library is not None
+    with library:
+        verdict, cited = judge_with_library(claim, [], library)
+    assert verdict.label == "verified"
+    assert [s.path for s in cited] == [str(hearing)]
+    assert verdict.evidence[0].source_id == cited[0].id
