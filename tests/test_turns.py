@@ -134,3 +134,16 @@ def test_time_stamps_around_labels() -> None:
     turns = find_turns(text)
     assert speakers(turns) == ["Jane Roe", "Tom Poe", "Jane Roe"]
     assert text[turns[1].span.start : turns[1].span.end] == "Since when?"
+
+
+def test_a_statement_page_with_one_bold_label_is_one_turn() -> None:
+    page = (
+        "<html><body><nav>Home | News</nav><p><b>Mayor Ana Ruiz:</b> The bridge will reopen.</p>"
+        "<p>Thank you.</p></body></html>"
+    )
+    view = read_html(page)
+    turns = find_turns(view.text, bold_spans=view.bold)
+    assert speakers(turns) == ["Ana Ruiz"]
+    assert view.text[turns[0].span.start : turns[0].span.end].startswith("The bridge will reopen.")
+    heading = read_html("<p><b>Note:</b> prices rose.</p>")
+    assert find_turns(heading.text, bold_spans=heading.bold) == []

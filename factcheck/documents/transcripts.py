@@ -49,6 +49,7 @@ _COLON_LABEL = re.compile(
     rf"(?:[ \t]*[\[(]{_STAMP}[\])])?"
     r"[ \t]*:(?=\s)"
 )
+_PARTICLES = frozenset({"of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"})
 # Words that look like labels but head ordinary lines.
 _NOT_LABELS = frozenset(
     _words(
@@ -206,6 +207,18 @@ def _line_labels(text: str) -> list[_Label]:
     return found
 
 
+def _names_someone(label: str) -> bool:
+    """A lone bold label that reads as a name or title, not a heading or a note.
+
+    >>> _names_someone("Volodymyr Zelenskyy"), _names_someone("Note")
+    (True, False)
+    """
+    words = clean_label(label).split()
+    if not words or len(words) > 8 or words[0].lower() in _NOT_LABELS:
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
 def _looks_like_sentence(label: str) -> bool:
     """A colon label with lower-case words that are not name particles is prose."""
     words = label.split()
@@ -226,7 +239,11 @@ def find_turns(text: str, *, bold_spans: Sequence[Span] = ()) -> list[Turn]:
     """
     labels = _bold_labels(text, bold_spans) if bold_spans else []
     if len(labels) < 2:
-        labels = _line_labels(text)
+        # A statement page has one bold label ("<b>Volodymyr Zelenskyy:</b> ..."): one turn,
+        # if it names someone and no plain-text labels do better.
+        single = [lab for lab in labels if _names_someone(lab.text)]
+        lines = _line_labels(text)
+        labels = lines if len(lines) > len(single) else single
     if not labels:
         return []
     names = canonical_names([lab.text for lab in labels])
