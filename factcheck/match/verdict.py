@@ -424,8 +424,8 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         how = {"exact": "word for word", "ellipsis": "with a fair ellipsis"}.get(best.kind, "")
         if best.benign:
             how = "word for word apart from " + ", ".join(sorted(set(best.benign)))
-        who = f"by {best.speaker}" if best.speaker else "in the source"
-        reason = f"The quote appears {how} {who}.{unchecked}".replace("  ", " ")
+        who = f", said by {best.speaker}" if best.speaker else " in the source"
+        reason = f"The quote appears {how}{who}.{unchecked}".replace("  ", " ")
         if flags:
             reason += " Note: " + ", ".join(f.replace("_", " ") for f in flags) + "."
         return Verdict("verified", best.score, reason, _evidence(best, flags), flags=flags)
