@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import accumulate
 from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
@@ -38,7 +39,7 @@ __all__ = [
     "read_local_source",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Passages: a turn, or slices of a long turn this many words long, overlapping by OVERLAP so a
 # quote that straddles a slice boundary is still whole in one of them.
 PASSAGE_WORDS = 400
@@ -146,10 +147,17 @@ class Library:
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             self.db.commit()
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{self.path}: not a usable library ({exc})") from None
         except OSError as exc:
             raise ConfigError(f"{self.path}: cannot open library ({exc.strerror or exc})") from None
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            self.db.close()
+            raise ConfigError(
+                f"{self.path} was made by another version of factcheck; delete it and add "
+                "the sources again"
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -185,14 +193,12 @@ class Library:
                 loc = location_from_line_starts(line_starts, Span(start, max(start + 1, end)))
                 # The passage's words are stored with it: a search never tokenises again.
                 tokens = tokenize(text)
-                offsets = array(
-                    "i", [x for pair in zip(tokens.starts, tokens.ends, strict=True) for x in pair]
-                )
+                offsets = _pack_offsets(tokens)
                 cur = self.db.execute(
                     "INSERT INTO passages (source, start, line, col, speaker, label, text, keys,"
                     " offsets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (source_row, start, loc.line, loc.column, speaker, label, text,
-                     " ".join(tokens.keys), offsets.tobytes()),
+                     " ".join(tokens.keys), offsets),
                 )  # fmt: skip
                 passage = int(cur.lastrowid or 0)
                 hashes = winnow(gram_hashes(tokens.keys))
@@ -280,10 +286,9 @@ class Library:
         source = Source(id=f"L{sid}", path=path, url=url, title=title, text=text)
         source.turns = [Turn(speaker, Span(0, len(text)), label=label)] if speaker else []
         source._line_starts = _line_starts(text)
-        offsets = array("i")
-        offsets.frombytes(blob)
         words = keys.split(" ") if keys else []
-        register_index(source, Tokens(words, list(offsets[0::2]), list(offsets[1::2])))
+        starts, ends = _unpack_offsets(blob)
+        register_index(source, Tokens(words, starts, ends))
         source._library = (start, line, col, spec)  # type: ignore[attr-defined]
         return source
 
@@ -347,6 +352,33 @@ def remap(verdict: Verdict, passages: Iterable[Source]) -> Verdict:
                 local.line + line - 1, first_col, local.end_line + line - 1, last_col
             )
     return verdict
+
+
+def _pack_offsets(tokens: Tokens) -> bytes:
+    """Token spans as (gap before, length) pairs: two bytes each when they fit, else four.
+
+    >>> t = Tokens(["a", "bc"], [1, 4], [2, 6])
+    >>> _unpack_offsets(_pack_offsets(t))
+    ([1, 4], [2, 6])
+
+    A gap too long for two bytes switches the passage to four-byte values, never wraps:
+    ``_unpack_offsets(_pack_offsets(Tokens(["a"], [70000], [70001])))`` is ``([70000], [70001])``.
+    """
+    pairs: list[int] = []
+    previous = 0
+    for start, end in zip(tokens.starts, tokens.ends, strict=True):
+        pairs.extend((start - previous, end - start))
+        previous = end
+    wide = any(v > 0xFFFF or v < 0 for v in pairs)
+    return (b"i" if wide else b"H") + array("i" if wide else "H", pairs).tobytes()
+
+
+def _unpack_offsets(blob: bytes) -> tuple[list[int], list[int]]:
+    values = array(blob[:1].decode())
+    values.frombytes(blob[1:])
+    # Running sums of (gap, length) pairs are start, end, start, end...: C-speed decoding.
+    positions = list(accumulate(values))
+    return positions[0::2], positions[1::2]
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

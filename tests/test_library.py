@@ -151,3 +151,12 @@ def test_a_claim_without_link_is_judged_against_the_library(tmp_path: Path, hear
     assert verdict.label == "verified"
     assert [s.path for s in cited] == [str(hearing)]
     assert verdict.evidence[0].source_id == cited[0].id
+
+
+def test_a_library_from_another_version_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with Library(path) as lib:
+        lib.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        lib.db.commit()
+    with pytest.raises(ConfigError, match="another version"):
+        Library(path)
