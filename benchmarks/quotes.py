@@ -74,6 +74,7 @@ def main(argv: list[str]) -> int:
     t_read = time.perf_counter() - t0
     confusion: Counter[tuple[str, str]] = Counter()
     per_cat: dict[str, Counter[str]] = defaultdict(Counter)
+    per_corpus: dict[str, Counter[str]] = defaultdict(Counter)
     out = open(args.predictions, "w", encoding="utf-8") if args.predictions else None  # noqa: SIM115
     errors: list[tuple[dict, object]] = []  # type: ignore[type-arg]
     t1 = time.perf_counter()
@@ -86,6 +87,8 @@ def main(argv: list[str]) -> int:
         cat = category(case)
         per_cat[cat]["n"] += 1
         per_cat[cat]["ok"] += verdict.label == expected
+        per_corpus[case.get("corpus", "?")]["n"] += 1
+        per_corpus[case.get("corpus", "?")]["ok"] += verdict.label == expected
         if verdict.label != expected:
             errors.append((case, verdict))
         if out:
@@ -129,6 +132,9 @@ def main(argv: list[str]) -> int:
         c = per_cat.get(cat)
         if c:
             print(f"{cat:>16}  {c['ok']:>4}/{c['n']:<4} {100 * c['ok'] / c['n']:6.2f}%")
+    print("\nper corpus")
+    for corpus, c in sorted(per_corpus.items()):
+        print(f"{corpus:>22}  {c['ok']:>4}/{c['n']:<4} {100 * c['ok'] / c['n']:6.2f}%")
     for case, verdict in errors[: args.errors]:
         print(
             "\n--",
