@@ -147,3 +147,20 @@ def test_a_statement_page_with_one_bold_label_is_one_turn() -> None:
     assert view.text[turns[0].span.start : turns[0].span.end].startswith("The bridge will reopen.")
     heading = read_html("<p><b>Note:</b> prices rose.</p>")
     assert find_turns(heading.text, bold_spans=heading.bold) == []
+
+
+def test_a_senators_paragraph_about_a_bill_is_not_a_clerk_line() -> None:
+    record = (
+        "<pre>\n  Mr. HALVORSEN. Mr. President, I support this bill.\n"
+        "  The Foreign Operations bill provides $120 million for schools.\n"
+        "  The amendment I am offering today adds $5 million.\n"
+        "  The amendment (No. 12) was agreed to.\n"
+        "  Mr. BRANDT. I thank the Senator.\n</pre>"
+    )
+    view = read_html(record)
+    turns = find_turns(view.text, bold_spans=view.bold)
+    spoken = " ".join(
+        view.text[t.span.start : t.span.end] for t in turns if t.speaker == "Mr. Halvorsen"
+    )
+    assert "provides $120 million" in spoken and "adds $5 million" in spoken
+    assert "was agreed to" not in spoken

@@ -65,10 +65,16 @@ _GENERIC = {"q": "Question", "question": "Question", "remark": "Remark", "reply"
 _AFTER_BOLD = re.compile(r"[ \t\xa0]*(?:\([^()\n]{1,40}\)[ \t\xa0]*)?:")
 _STAGE = re.compile(r"\([^()\n]{1,80}\)")
 # Congressional Record reporters' lines: procedure, not anyone's words.
+# A reporter's line names a procedural thing and what happened to it ("The amendment (No.
+# 1293) was agreed to.", "The legislative clerk read as follows:"); a senator's paragraph that
+# merely starts "The Foreign Operations bill provides..." or "The amendment I offer..." is not.
 _CLERK = re.compile(
-    r"(?:The\s(?:\w+\s){0,3}(?:clerk|amendment|amendments|motion|bill|resolution|yeas|"
-    r"nays|result|question|vote|joint|concurrent|nomination|report|text|material)\b"
-    r"|There being no objection|Pending:|(?:Mr|Mrs|Ms)\.\s\S+(?:\s\S+)?\saddressed the Chair"
+    r"(?:The\s(?:[a-z]+\s){0,3}(?:clerk|amendments?|motion|bill|resolution|yeas and nays|"
+    r"result|question|nomination|report|text|material|letter|article)"
+    r"(?:\s\([^)]*\))?(?:,\s[a-z ,]+,)?"
+    r"\s(?:was|were|(?:is|are) as follows|read|proceeded|called|will (?:call|report|state))\b"
+    r"|There being no objection|Pending:|Without objection, it is so ordered"
+    r"|(?:Mr|Mrs|Ms)\.\s\S+(?:\s\S+)?\saddressed the Chair"
     r"|\[|\(|_{3,}|<bullet>)"
 )
 _INTERVIEWEE = re.compile(r"[Ii]nterview(?:ed)?\s+with\s+((?:[A-Z][\w'’\-]+\s?){2,4})")
