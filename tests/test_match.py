@@ -69,7 +69,8 @@ def test_dropped_qualifier_is_altered_not_verified() -> None:
 def test_dropped_repetition_and_filler_are_still_verified() -> None:
     verdict = judge("Housing is cooling, and that is what we expected. We will watch it closely.")
     assert verdict.label == "verified"
-    assert "disfluency" in verdict.reason or "filler" in verdict.reason
+    assert "dropped repetition" in verdict.reason and "dropped filler" in verdict.reason
+    assert {"disfluency_removed", "filler_removed"} <= set(verdict.flags)
 
 
 def test_misattributed_names_who_really_said_it() -> None:

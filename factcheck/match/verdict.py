@@ -423,7 +423,13 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         flags = context_flags(best)
         how = {"exact": "word for word", "ellipsis": "with a fair ellipsis"}.get(best.kind, "")
         if best.benign:
-            how = "word for word apart from " + ", ".join(sorted(set(best.benign)))
+            kinds = sorted(set(best.benign))
+            how = "word for word apart from " + ", ".join(
+                {"disfluency": "a dropped repetition", "filler": "a dropped filler word",
+                 "spelling": "word splitting"}.get(k, k) for k in kinds
+            )  # fmt: skip
+            # Editors may still want to see a cleaned-up quote.
+            flags = [*flags, *(f"{k}_removed" for k in kinds if k != "spelling")]
         who = f", said by {best.speaker}" if best.speaker else " in the source"
         reason = f"The quote appears {how}{who}.{unchecked}".replace("  ", " ")
         if flags:
