@@ -160,3 +160,16 @@ def test_a_library_from_another_version_is_refused_clearly(tmp_path: Path) -> No
         lib.db.commit()
     with pytest.raises(ConfigError, match="another version"):
         Library(path)
+
+
+def test_cli_search_prints_the_verdict_and_where(tmp_path: Path, hearing: Path) -> None:
+    runner = CliRunner()
+    lib = str(tmp_path / "cli.sqlite")
+    assert runner.invoke(cli, ["library", "add", str(hearing), "--library", lib]).exit_code == 0
+    quote = "We will inspect every bridge in the county by June"
+    result = runner.invoke(
+        cli, ["library", "search", quote, "--speaker", "Ada Quist", "--library", lib]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("misattributed")
+    assert f"{hearing.resolve()}:" in result.output and "[Paul Ng]" in result.output

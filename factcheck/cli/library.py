@@ -85,3 +85,34 @@ def remove(spec: str, library_path: str | None) -> None:
         if not (lib.remove(local) or lib.remove(spec)):
             raise FactcheckError(f"{spec} is not in the library")
     click.echo(f"removed {spec}")
+
+
+@library.command("search")
+@click.argument("text")
+@click.option("--speaker", default=None, help="Who the quote is attributed to.")
+@_LIBRARY_OPTION
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+def search(text: str, speaker: str | None, library_path: str | None, format_: str) -> None:
+    """Judge the quote TEXT against the library (its best passages)."""
+    import json
+
+    from factcheck.errors import FactcheckError
+    from factcheck.library import Library
+
+    if not text.strip():
+        raise FactcheckError("the quote is empty")
+    with Library(library_path, create=False) as lib:
+        verdict = lib.judge_quote(text, speaker)
+        specs = {f"L{e.id}": e.spec for e in lib.entries()}
+    if format_ == "json":
+        data = verdict.to_dict()
+        for evidence in data["evidence"]:
+            evidence["source"] = specs.get(evidence["source_id"])
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{verdict.label} ({verdict.score:.0f}): {verdict.reason}")
+    for evidence in verdict.evidence:
+        where = specs.get(evidence.source_id, evidence.source_id)
+        line = f":{evidence.location.line}:{evidence.location.column}" if evidence.location else ""
+        click.echo(f"  {where}{line} [{evidence.speaker or 'no speaker'}] {evidence.text[:200]}")
