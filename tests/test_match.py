@@ -214,3 +214,32 @@ def test_any_quote_gets_a_well_formed_verdict(quote: str, speaker: str | None) -
 def test_a_pasted_page_as_quote_is_judged_quickly_enough_to_finish() -> None:
     quote = " ".join(["the labor market remains strong"] * 800)
     assert judge(quote).label in ("altered", "not_found")
+
+
+def test_a_role_is_not_a_person_so_only_words_are_checked() -> None:
+    verdict = judge("Inflation is still too high", "the chair")
+    assert verdict.label == "verified"
+    assert "names a role" in verdict.reason and "speaker_unchecked" in verdict.flags
+
+
+@pytest.mark.parametrize(
+    ("quote", "label", "why"),
+    [
+        ("Today the Committee decided ... at 4 percent.", "verified", ""),
+        ("Today the Committee ... hold the policy rate at 4 percent.", "verified", ""),
+        (
+            "Households have savings, and ... we are watching consumer credit closely.",
+            "altered",
+            "sentences",
+        ),
+        ("We are not going to cut rates this year ... faster.", "altered", "qualifier"),
+        ("We are ... going to cut rates", "altered", "negation"),
+        ("the policy rate at ... percent", "altered", "number"),
+        ("Today [they] decided to hold the policy rate", "verified", ""),
+        ("We are [certainly] going to cut rates", "altered", "negation"),
+    ],
+)
+def test_ellipsis_and_bracket_rules(quote: str, label: str, why: str) -> None:
+    verdict = judge(quote)
+    assert verdict.label == label, verdict.reason
+    assert why in verdict.reason

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from factcheck.match.ellipsis import (
     judge_gap,
     split_quote,
 )
-from factcheck.match.speakers import same_person
+from factcheck.match.speakers import name_parts, same_person
 from factcheck.model import DiffOp, Evidence, Source, Span, Verdict
 from factcheck.text import Tokens, tokenize
 
@@ -156,16 +157,25 @@ def _joined(pieces: list[Piece], quote: str) -> tuple[list[str], Tokens]:
 
 
 # Fuzzy results within one judgement (pieces and the whole quote ask the same question).
-_FUZZY_MEMO: dict[tuple[int, tuple[str, ...], int], list[Hit]] = {}
+# Per thread, so concurrent judgements never share results.
+_LOCAL = threading.local()
+
+
+def _memo() -> dict[tuple[int, tuple[str, ...], int], list[Hit]]:
+    memo: dict[tuple[int, tuple[str, ...], int], list[Hit]] | None = getattr(_LOCAL, "memo", None)
+    if memo is None:
+        memo = {}
+        _LOCAL.memo = memo
+    return memo
 
 
 def _fuzzy(index: SourceIndex, words: list[str], qtokens: Tokens, quote: str) -> list[Hit]:
     key = (id(index), tuple(words), qtokens.starts[0] if qtokens.starts else 0)
-    memo = _FUZZY_MEMO.get(key)
+    memo = _memo().get(key)
     if memo is not None:
         return memo
     hits = _fuzzy_search(index, words, qtokens, quote)
-    _FUZZY_MEMO[key] = hits
+    _memo()[key] = hits
     return hits
 
 
@@ -372,11 +382,11 @@ def context_flags(hit: Hit) -> list[str]:
 
 def judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> Verdict:
     """The verdict on a bare quote attributed to ``speaker``."""
-    _FUZZY_MEMO.clear()
+    _memo().clear()
     try:
         return _judge_quote(text, speaker, sources)
     finally:
-        _FUZZY_MEMO.clear()
+        _memo().clear()
 
 
 def _judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> Verdict:
@@ -387,6 +397,11 @@ def _judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> V
     if not usable:
         return _unverifiable(sources)
     indexes = [index_for(source) for source in usable]
+    role_only = ""
+    if speaker and not name_parts(speaker).surname and not _role_in_sources(speaker, indexes):
+        # "the President", "a spokesman": a role names nobody in particular here.
+        role_only = f" '{speaker}' names a role, not a person, so only the words were checked."
+        speaker = None
     hits: list[Hit] = []
     if has_brackets(text):
         # Square brackets may be the source's own ("the [oil] price"): try them as words first.
@@ -400,7 +415,25 @@ def _judge_quote(text: str, speaker: str | None, sources: Sequence[Source]) -> V
         hits.extend(_exact_chains(index, pieces, gaps, text))
         if not any(h.fair and _said_by(h, speaker) for h in hits):
             fuzzy.extend(_fuzzy(index, words, qtokens, text))
-    return _decide(text, speaker, pieces, words, qtokens, hits, fuzzy, sources, indexes)
+    verdict = _decide(text, speaker, pieces, words, qtokens, hits, fuzzy, sources, indexes)
+    if role_only:
+        verdict.reason = (
+            verdict.reason.replace(
+                " The quote names no speaker, so only the words were checked.", ""
+            )
+            + role_only
+        )
+        verdict.flags.append("speaker_unchecked")
+    return verdict
+
+
+def _role_in_sources(role: str, indexes: Sequence[SourceIndex]) -> bool:
+    """Whether a transcript labels someone by this role ("The PRESIDING OFFICER")."""
+    return any(
+        same_person(role, turn.speaker) or same_person(role, turn.label)
+        for index in indexes
+        for turn in index.turns[:2000]
+    )
 
 
 def _who(hit: Hit) -> str:
