@@ -46,7 +46,7 @@ PASSAGE_WORDS = 400
 OVERLAP = 100
 WINNOW = 3
 # A trigram held by more passages than this is a stop-phrase for search.
-MAX_POSTINGS = 200
+MAX_POSTINGS = 64
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
