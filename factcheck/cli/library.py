@@ -1,10 +1,118 @@
-"""``factcheck library``."""
+"""``factcheck library``: the local library of transcripts searched when a claim links none."""
 
 from __future__ import annotations
 
 import click
 
+from factcheck.cli.options import output_option, write_output
+
+_LIBRARY_OPTION = click.option(
+    "--library",
+    "library_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    envvar="FACTCHECK_LIBRARY",
+    help="The library file [env: FACTCHECK_LIBRARY; default: library.sqlite in the user cache].",
+)
+
 
 @click.group()
 def library() -> None:
-    """Not built yet."""
+    """Manage the local library of transcripts.
+
+    Claims with no linked source are checked against the library.
+    """
+
+
+@library.command("add")
+@click.argument("specs", nargs=-1, required=True, metavar="PATH|URL...")
+@_LIBRARY_OPTION
+def add(specs: tuple[str, ...], library_path: str | None) -> None:
+    """Read, index and store each PATH or URL (a source added again is replaced)."""
+    from factcheck.library import Library
+
+    with Library(library_path) as lib:
+        for spec in specs:
+            source = lib.add_spec(spec)
+            speakers = len({t.speaker for t in source.turns if t.speaker})
+            click.echo(
+                f"added {spec}: {len(source.text):,} characters, {len(source.turns)} turns, "
+                f"{speakers} speakers"
+            )
+
+
+@library.command("list")
+@_LIBRARY_OPTION
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+@output_option
+def list_(library_path: str | None, format_: str, output: str) -> None:
+    """List the sources in the library."""
+    import json
+
+    from factcheck.library import Library
+
+    with Library(library_path, create=False) as lib:
+        entries = lib.entries()
+    if format_ == "json":
+        write_output(json.dumps([e.to_dict() for e in entries], indent=2) + "\n", output)
+        return
+    lines = [
+        f"{e.id:>4}  {e.spec}  ({e.chars:,} chars, {e.turns} turns"
+        + (
+            f"; {', '.join(e.speakers[:4])}{'…' if len(e.speakers) > 4 else ''}"
+            if e.speakers
+            else ""
+        )
+        + ")"
+        for e in entries
+    ]
+    write_output("\n".join(lines or ["the library is empty"]) + "\n", output)
+
+
+@library.command("remove")
+@click.argument("spec", metavar="PATH|URL|ID")
+@_LIBRARY_OPTION
+def remove(spec: str, library_path: str | None) -> None:
+    """Remove one source from the library."""
+    from pathlib import Path
+
+    from factcheck.errors import FactcheckError
+    from factcheck.library import Library
+
+    with Library(library_path, create=False) as lib:
+        local = str(Path(spec).resolve()) if Path(spec).exists() else spec
+        if not (lib.remove(local) or lib.remove(spec)):
+            raise FactcheckError(f"{spec} is not in the library")
+    click.echo(f"removed {spec}")
+
+
+@library.command("search")
+@click.argument("text")
+@click.option("--speaker", default=None, help="Who the quote is attributed to.")
+@_LIBRARY_OPTION
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+def search(text: str, speaker: str | None, library_path: str | None, format_: str) -> None:
+    """Judge the quote TEXT against the library (its best passages)."""
+    import json
+
+    from factcheck.errors import FactcheckError
+    from factcheck.library import Library
+
+    if not text.strip():
+        raise FactcheckError("the quote is empty")
+    with Library(library_path, create=False) as lib:
+        verdict = lib.judge_quote(text, speaker)
+        specs = {f"L{e.id}": e.spec for e in lib.entries()}
+    if format_ == "json":
+        data = verdict.to_dict()
+        for evidence in data["evidence"]:
+            evidence["source"] = specs.get(evidence["source_id"])
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{verdict.label} ({verdict.score:.0f}): {verdict.reason}")
+    for evidence in verdict.evidence:
+        where = specs.get(evidence.source_id, evidence.source_id)
+        line = f":{evidence.location.line}:{evidence.location.column}" if evidence.location else ""
+        click.echo(f"  {where}{line} [{evidence.speaker or 'no speaker'}] {evidence.text[:200]}")
