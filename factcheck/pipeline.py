@@ -65,14 +65,32 @@ def check(
     all_sources = [*given, *loaded]
     by_spec = dict(zip(specs, loaded, strict=True))
 
+    from factcheck.library import judge_with_library, open_library
+
+    # Claims that link no source of their own also search the local library, if there is one.
+    library = open_library(options.library)
+    cited: dict[str, Source] = {}
     results: list[CheckedClaim] = []
-    for claim in claims:
-        linked = [by_spec[link] for link in _resolve_links(doc, claim.links) if link in by_spec]
-        verdict = judge_claim(claim, all_sources, preferred=[s.id for s in linked])
-        verdict = cited_source_failed(verdict, linked)
-        apply_severity(verdict, claim, options.severity)
-        results.append(CheckedClaim(claim, verdict))
-    return Report(document=doc, sources=all_sources, results=results, tool_version=__version__)
+    try:
+        for claim in claims:
+            linked = [by_spec[link] for link in _resolve_links(doc, claim.links) if link in by_spec]
+            if library is not None and not linked:
+                verdict, used = judge_with_library(claim, all_sources, library)
+                cited.update((s.id, s) for s in used)
+            else:
+                verdict = judge_claim(claim, all_sources, preferred=[s.id for s in linked])
+            verdict = cited_source_failed(verdict, linked)
+            apply_severity(verdict, claim, options.severity)
+            results.append(CheckedClaim(claim, verdict))
+    finally:
+        if library is not None:
+            library.close()
+    return Report(
+        document=doc,
+        sources=[*all_sources, *cited.values()],
+        results=results,
+        tool_version=__version__,
+    )
 
 
 def verify_quote(
@@ -89,7 +107,16 @@ def verify_quote(
     given = [s for s in sources if isinstance(s, Source)]
     specs = [s for s in [*sources, *options.sources] if isinstance(s, str)]
     loaded = _load(list(dict.fromkeys(specs)), options.fetch, start=len(given) + 1)
-    verdict = judge_quote(text, speaker, [*given, *loaded])
+    verdict = None
+    if not given and not loaded:
+        from factcheck.library import open_library
+
+        library = open_library(options.library)
+        if library is not None:
+            with library:
+                verdict = library.judge_quote(text, speaker)
+    if verdict is None:
+        verdict = judge_quote(text, speaker, [*given, *loaded])
     verdict.severity = default_severity(verdict.label, "quote")
     return verdict
 

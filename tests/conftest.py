@@ -16,10 +16,22 @@ def fixtures_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
+def no_personal_library_or_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A developer's own library and cache must not change what the tests see."""
+    home = tmp_path_factory.mktemp("factcheck-home")
+    monkeypatch.setenv("FACTCHECK_LIBRARY", str(home / "no-library.sqlite"))
+    monkeypatch.setenv("FACTCHECK_CACHE", str(home / "cache.sqlite"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg"))
+
+
+@pytest.fixture(autouse=True)
 def every_json_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Validate every JSON report any test builds in-process against the shipped schema."""
-    import factcheck.report.json as json_report
     from schema_check import assert_valid_report
+
+    import factcheck.report.json as json_report
 
     for name in ("report_to_dict", "reports_to_dict"):
         original = getattr(json_report, name)

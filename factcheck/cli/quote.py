@@ -20,6 +20,13 @@ from factcheck.cli.options import fetch_options, output_option, write_output
     help="Output format.",
 )
 @output_option
+@click.option(
+    "--library",
+    default=None,
+    metavar="PATH",
+    help="The library searched when no --source is given "
+    "[default: $FACTCHECK_LIBRARY, else library.sqlite in the user cache].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 whatever the verdict.")
 def quote(
     text: str,
@@ -31,6 +38,7 @@ def quote(
     cache_path: str | None,
     format_: str,
     output: str,
+    library: str | None,
     exit_zero: bool,
 ) -> None:
     """Verify the quote TEXT, attributed to --speaker, against every --source.
@@ -48,6 +56,7 @@ def quote(
     options = CheckOptions(
         fetch=SourceOptions(offline=offline, refresh=refresh, allow_private=allow_private,
                             cache_path=cache_path),
+        library=library,
     )  # fmt: skip
     verdict = verify_quote(text, speaker=speaker, sources=list(sources), options=options)
     if format_ == "json":
