@@ -60,12 +60,14 @@ def _extract(raw: str, url: str | None) -> tuple[str | None, str | None, str | N
         tree = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
         result = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            favor_recall=True, as_dict=True,
+            favor_recall=True,
         )  # fmt: skip
     except (etree.ParserError, ValueError, TypeError):
         return None, None, None
-    if not isinstance(result, dict):
+    if result is None:
         return None, None, None
+    if not isinstance(result, dict):
+        result = result.as_dict()
     text = result.get("text") or None
     title = result.get("title") or None
     author = result.get("author") or None

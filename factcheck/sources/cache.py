@@ -31,6 +31,36 @@ SCHEMA_VERSION = 1
 # How long a second run waits for the first one's write to finish before giving up.
 BUSY_TIMEOUT_S = 30.0
 
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS responses (
+    url TEXT PRIMARY KEY,
+    final_url TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    headers TEXT NOT NULL,
+    content_type TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    body BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS readings (
+    sha256 TEXT NOT NULL,
+    reader_version INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    title TEXT,
+    author TEXT,
+    text TEXT NOT NULL,
+    main_text TEXT,
+    bold TEXT NOT NULL,
+    turns TEXT NOT NULL,
+    read_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, reader_version)
+);
+"""
+
 
 class CacheError(FactcheckError):
     """The cache file cannot be used (corrupt, not SQLite, unwritable)."""
@@ -128,37 +158,10 @@ class Cache:
     def _create_tables(self) -> None:
         assert self.conn is not None
         with self._transaction():
-            self.conn.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS responses (
-                    url TEXT PRIMARY KEY,
-                    final_url TEXT NOT NULL,
-                    status INTEGER NOT NULL,
-                    headers TEXT NOT NULL,
-                    content_type TEXT,
-                    etag TEXT,
-                    last_modified TEXT,
-                    body BLOB NOT NULL,
-                    size INTEGER NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    fetched_at TEXT NOT NULL
-                );
-                CREATE TABLE IF NOT EXISTS readings (
-                    sha256 TEXT NOT NULL,
-                    reader_version INTEGER NOT NULL,
-                    media_type TEXT NOT NULL,
-                    title TEXT,
-                    author TEXT,
-                    text TEXT NOT NULL,
-                    main_text TEXT,
-                    bold TEXT NOT NULL,
-                    turns TEXT NOT NULL,
-                    read_at TEXT NOT NULL,
-                    PRIMARY KEY (sha256, reader_version)
-                );
-                """
-            )
+            # executescript would COMMIT our transaction first; run the statements one by one.
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),

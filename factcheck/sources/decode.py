@@ -126,12 +126,14 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> tuple[str, str
                 return unmarked, codec
     declared = charset_from_content_type(content_type)
     for label in (declared, meta_charset(data) if _looks_like_markup(data) else None):
-        codec = normalise_label(label) if label else None
+        label_codec = normalise_label(label) if label else None
         # A UTF-16 label on bytes without a BOM is almost always a mislabelled ASCII page.
-        if codec and not codec.startswith("utf-16"):
-            labelled = _try(data, codec)
-            if labelled is not None and (codec != "cp1252" or not _is_utf8_with_multibyte(data)):
-                return labelled, codec
+        if label_codec and not label_codec.startswith("utf-16"):
+            labelled = _try(data, label_codec)
+            if labelled is not None and (
+                label_codec != "cp1252" or not _is_utf8_with_multibyte(data)
+            ):
+                return labelled, label_codec
     as_utf8 = _try(data, "utf-8")
     if as_utf8 is not None:
         return as_utf8, "utf-8"
