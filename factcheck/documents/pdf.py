@@ -154,8 +154,14 @@ def clean_pages(pages: list[str]) -> str:
         drop = {key for key in drop if heads[key] >= need or feet[key] >= need}
     kept_pages: list[str] = []
     for lines in split:
-        top, bottom = _edges([line for line in lines if line.strip()])
-        edge = set(top) | set(bottom)
-        kept = [line for line in lines if not (line in edge and _line_key(line) in drop)]
+        content = [i for i, line in enumerate(lines) if line.strip()]
+        dropped: set[int] = set()
+        # Peel from the outside in: an inner line goes only if the one outside it went too.
+        for _ in range(2):
+            if len(content) > 1 and _line_key(lines[content[0]]) in drop:
+                dropped.add(content.pop(0))
+            if len(content) > 1 and _line_key(lines[content[-1]]) in drop:
+                dropped.add(content.pop())
+        kept = [line for i, line in enumerate(lines) if i not in dropped]
         kept_pages.append("\n".join(kept).strip("\n"))
     return _repair("\n\n".join(page for page in kept_pages if page.strip()))

@@ -55,9 +55,12 @@ def _extract(raw: str, url: str | None) -> tuple[str | None, str | None, str | N
     from lxml import etree
 
     # huge_tree: lxml otherwise stops at depth 256 and silently drops the rest of the page.
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    # encoding: we decoded the page already; lxml would otherwise guess latin-1 for our bytes.
+    parser = lxml.html.HTMLParser(
+        huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+    )
     try:
-        tree = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
+        tree = lxml.html.document_fromstring(raw.encode("utf-8", "replace"), parser=parser)
         result = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             favor_recall=True,
