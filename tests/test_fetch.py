@@ -341,3 +341,37 @@ def test_wayback_without_a_snapshot_keeps_the_original_reason(
     options = fast_options(tmp_path, wayback=True, wayback_url=server.url_for("/wayback"))
     [source] = load_sources([server.url_for("/dead")], options)
     assert source.error == "HTTP 410 Gone (Wayback Machine: no snapshot)"
+
+
+def test_the_connection_itself_is_guarded(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even if the name check before a request were fooled (DNS rebinding: a public answer
+    first, a private one at connect time), the connection is refused."""
+    import factcheck.sources.fetch as fetch_module
+    from factcheck.sources.fetch import Fetcher, FetchError, FetchPolicy
+
+    server.expect_request("/page").respond_with_data("should never be read")
+    monkeypatch.setattr(fetch_module, "check_address", lambda *a, **k: None)
+    policy = FetchPolicy(allow_private=False, respect_robots=False, retries=0, host_delay=0.0)
+    with Fetcher(policy) as fetcher, pytest.raises(FetchError, match="refused: .*loopback"):
+        fetcher.get(server.url_for("/page"))
+    assert not server.log
+
+
+def test_fetch_article_returns_bytes_and_raises_input_error(server: HTTPServer) -> None:
+    from factcheck.errors import InputError
+    from factcheck.sources.fetch import fetch_article
+
+    serve_no_robots(server)
+    server.expect_request("/article").respond_with_data(
+        "<p>Hi</p>", content_type="text/html; charset=utf-8"
+    )
+    body, content_type, final_url = fetch_article(server.url_for("/article"), allow_private=True)
+    assert (body, content_type, final_url) == (
+        b"<p>Hi</p>", "text/html; charset=utf-8", server.url_for("/article")
+    )
+    with pytest.raises(InputError, match="loopback"):
+        fetch_article(server.url_for("/article"))
+    with pytest.raises(InputError, match="larger than"):
+        fetch_article(server.url_for("/article"), max_bytes=4, allow_private=True)

@@ -255,3 +255,14 @@ def test_binary_served_as_html_is_an_error(server: HTTPServer, tmp_path: Path) -
     [source] = load_sources([server.url_for("/bin")], fast_options(tmp_path))
     assert source.status == "error"
     assert source.error == "binary data (text/html), not text, HTML or PDF"
+
+
+def test_glued_pdf_text_falls_back_to_pdfminer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When pypdf loses the spaces, pdfminer.six's layout analysis is used instead."""
+    import pypdf
+
+    monkeypatch.setattr(
+        pypdf.PageObject, "extract_text", lambda self, *a, **k: "Thechairsaidthatthetalkswentwell"
+    )
+    text = read_pdf(make_pdf([["The chair said that the talks went well."]])).text
+    assert "The chair said that the talks went well." in text
