@@ -354,7 +354,7 @@ def test_the_connection_itself_is_guarded(
     server.expect_request("/page").respond_with_data("should never be read")
     monkeypatch.setattr(fetch_module, "check_address", lambda *a, **k: None)
     policy = FetchPolicy(allow_private=False, respect_robots=False, retries=0, host_delay=0.0)
-    with Fetcher(policy) as fetcher, pytest.raises(FetchError, match="refused: .*loopback"):
+    with Fetcher(policy) as fetcher, pytest.raises(FetchError, match=r"refused: .*loopback"):
         fetcher.get(server.url_for("/page"))
     assert not server.log
 
@@ -369,7 +369,9 @@ def test_fetch_article_returns_bytes_and_raises_input_error(server: HTTPServer) 
     )
     body, content_type, final_url = fetch_article(server.url_for("/article"), allow_private=True)
     assert (body, content_type, final_url) == (
-        b"<p>Hi</p>", "text/html; charset=utf-8", server.url_for("/article")
+        b"<p>Hi</p>",
+        "text/html; charset=utf-8",
+        server.url_for("/article"),
     )
     with pytest.raises(InputError, match="loopback"):
         fetch_article(server.url_for("/article"))
