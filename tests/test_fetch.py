@@ -377,3 +377,19 @@ def test_fetch_article_returns_bytes_and_raises_input_error(server: HTTPServer) 
         fetch_article(server.url_for("/article"))
     with pytest.raises(InputError, match="larger than"):
         fetch_article(server.url_for("/article"), max_bytes=4, allow_private=True)
+
+
+def test_progress_is_reported_once_per_source(server: HTTPServer, tmp_path: Path) -> None:
+    serve_no_robots(server)
+    server.expect_request("/a").respond_with_data("A.", content_type="text/plain")
+    server.expect_request("/b").respond_with_data("", status=404)
+    local = tmp_path / "c.txt"
+    local.write_text("C.", encoding="utf-8")
+    calls: list[tuple[int, int, str]] = []
+    specs = [server.url_for("/a"), server.url_for("/b"), str(local)]
+    options = fast_options(tmp_path, progress=lambda *args: calls.append(args))
+    sources = load_sources(specs, options)
+    assert [s.id for s in sources] == ["S1", "S2", "S3"]
+    assert [done for done, _, _ in calls] == [1, 2, 3]
+    assert {total for _, total, _ in calls} == {3}
+    assert sorted(spec for _, _, spec in calls) == sorted(specs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import queue
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -125,10 +126,11 @@ class SourceLoader:
 
     # -- the network ---------------------------------------------------------------------------
 
-    def _fetch_all(self, requests: dict[str, dict[str, str]]) -> list[tuple[str, FetchResult]]:
-        """Fetch every URL; yield results as they come, hosts in parallel."""
+    def _fetch_all(self, requests: dict[str, dict[str, str]]) -> Iterator[tuple[str, FetchResult]]:
+        """Fetch every URL, hosts in parallel; yield each result as it arrives, so the caller
+        reads and caches one page while the next ones download."""
         if not requests:
-            return []
+            return
         by_host: dict[str, list[str]] = {}
         for url in requests:
             by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
@@ -139,16 +141,22 @@ class SourceLoader:
             for url in urls:
                 outbox.put((url, self._fetch_one(fetcher, url, requests[url])))
 
-        collected: list[tuple[str, FetchResult]] = []
+        reported: set[str] = set()
         workers = max(1, min(self.options.concurrency, len(by_host)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factcheck-fetch") as pool:
             futures = [pool.submit(work, urls) for urls in by_host.values()]
-            for _ in range(len(requests)):
-                item = outbox.get()
-                collected.append(item)
-            for future in futures:
-                future.result()
-        return collected
+            while len(reported) < len(requests):
+                try:
+                    url, result = outbox.get(timeout=0.2)
+                except queue.Empty:
+                    if all(future.done() for future in futures) and outbox.empty():
+                        break  # a worker died: the URLs it never reported are failures
+                    continue
+                reported.add(url)
+                yield url, result
+        for url in requests:
+            if url not in reported:
+                yield url, FetchError("the fetch was interrupted by an internal error")
 
     def _fetch_one(self, fetcher: Fetcher, url: str, headers: dict[str, str]) -> FetchResult:
         try:

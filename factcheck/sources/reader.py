@@ -58,8 +58,8 @@ def sniff(data: bytes) -> str | None:
 
 def media_type_of(content_type: str | None, data: bytes, name: str | None = None) -> str:
     """Decide how to read a source: the suffix of a local file, the server's Content-Type,
-    then the bytes themselves. A server that calls a PDF ``text/html`` is overruled by the
-    ``%PDF-`` signature.
+    then the bytes themselves (for a missing or generic type). A server that calls a PDF
+    ``text/html`` is overruled by the ``%PDF-`` signature.
 
     >>> media_type_of("text/html; charset=utf-8", b"%PDF-1.7")
     'application/pdf'
@@ -67,6 +67,8 @@ def media_type_of(content_type: str | None, data: bytes, name: str | None = None
     'text/plain'
     >>> media_type_of("application/octet-stream", b"<html><p>x</p></html>")
     'text/html'
+    >>> media_type_of("text/plain", b"<html><p>x</p></html>")
+    'text/plain'
     """
     sniffed = sniff(data)
     if sniffed == "application/pdf":
@@ -78,13 +80,10 @@ def media_type_of(content_type: str | None, data: bytes, name: str | None = None
     declared = (content_type or "").split(";", 1)[0].strip().lower()
     if declared in ("text/html", "application/xhtml+xml"):
         return "text/html"
-    if declared == "application/pdf":
+    if declared == "application/pdf" or declared.startswith("text/"):
+        # A server that says text/plain means it: browsers never sniff it into HTML either.
         return declared
-    if sniffed:
-        return sniffed
-    if declared.startswith("text/"):
-        return declared
-    return "text/plain"
+    return sniffed or "text/plain"
 
 
 def _looks_binary(data: bytes) -> bool:
