@@ -175,7 +175,11 @@ def test_a_slow_server_times_out(server: HTTPServer, tmp_path: Path) -> None:
     [source] = load_sources([server.url_for("/slow")], options)
     assert source.status == "error"
     assert source.error == "timed out after 0.2 s"
-    answered.wait(5)  # the late answer must not land in the next test's server log
+    # The late answer must land in this test's server log, not the next test's.
+    answered.wait(5)
+    deadline = time.monotonic() + 5
+    while not any(r.path == "/slow" for r, _ in server.log) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def test_an_endless_body_stops_at_the_cap(server: HTTPServer, tmp_path: Path) -> None:
