@@ -282,3 +282,27 @@ def _compare_verdicts_if_the_pipeline_is_complete(article: Path, tmp_path: Path)
         return  # claims or matching is still a stub on this branch
     offline = check(str(article), options=CheckOptions(fetch=fast_options(tmp_path, offline=True)))
     assert [r.verdict.label for r in offline.results] == [r.verdict.label for r in online.results]
+
+
+def test_a_directory_as_cache_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CacheError, match="is a directory, not a SQLite file"):
+        load_sources(["https://example.org/x"], fast_options(tmp_path, cache_path=str(tmp_path)))
+
+
+def test_many_processes_create_a_new_cache_at_once(tmp_path: Path) -> None:
+    """Creating the tables is one IMMEDIATE transaction: racing runs wait instead of failing
+    with "database is locked"."""
+    script = (
+        "import sys; from factcheck.sources.cache import Cache\n"
+        "with Cache(sys.argv[1]) as cache: print(cache.stats()['responses'])"
+    )
+    path = str(tmp_path / "new.sqlite")
+    processes = [
+        subprocess.Popen([sys.executable, "-c", script, path], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]  # fmt: skip
+    for process in processes:
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+        assert out.strip() == "0"

@@ -8,8 +8,9 @@ Tables (see docs/sources.md):
   version), with main-text spans, title, author, bold spans and speaker turns (JSON).
 - ``meta``: the schema version.
 
-Every write is one short transaction, so a run killed at any moment leaves the last committed
-state; WAL plus a busy timeout lets two runs share the file.
+The file is made and written with sqlite-utils. Every write is one short transaction, so a
+run killed at any moment leaves the last committed state; WAL plus a busy timeout lets two
+runs share the file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from factcheck.errors import FactcheckError
 from factcheck.model import Span, Turn
 
@@ -31,35 +34,16 @@ SCHEMA_VERSION = 1
 # How long a second run waits for the first one's write to finish before giving up.
 BUSY_TIMEOUT_S = 30.0
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS responses (
-    url TEXT PRIMARY KEY,
-    final_url TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    headers TEXT NOT NULL,
-    content_type TEXT,
-    etag TEXT,
-    last_modified TEXT,
-    body BLOB NOT NULL,
-    size INTEGER NOT NULL,
-    sha256 TEXT NOT NULL,
-    fetched_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS readings (
-    sha256 TEXT NOT NULL,
-    reader_version INTEGER NOT NULL,
-    media_type TEXT NOT NULL,
-    title TEXT,
-    author TEXT,
-    text TEXT NOT NULL,
-    main_text TEXT,
-    bold TEXT NOT NULL,
-    turns TEXT NOT NULL,
-    read_at TEXT NOT NULL,
-    PRIMARY KEY (sha256, reader_version)
-);
-"""
+# Column types for sqlite-utils; NOT NULL where a row without the value would be useless.
+RESPONSES_COLUMNS: dict[str, type] = {
+    "url": str, "final_url": str, "status": int, "headers": str, "content_type": str,
+    "etag": str, "last_modified": str, "body": bytes, "size": int, "sha256": str,
+    "fetched_at": str,
+}  # fmt: skip
+READINGS_COLUMNS: dict[str, type] = {
+    "sha256": str, "reader_version": int, "media_type": str, "title": str, "author": str,
+    "text": str, "main_text": str, "bold": str, "turns": str, "read_at": str,
+}  # fmt: skip
 
 
 class CacheError(FactcheckError):
@@ -126,15 +110,19 @@ class Cache:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = True) -> None:
         self.path = resolve_cache_path(path)
         self.conn: sqlite3.Connection | None = None
+        self.db: sqlite_utils.Database
         if not self.path.exists() and not create:
             return  # offline with no cache yet: everything is a miss, and nothing is created
         if self.path.is_dir():
             raise CacheError(f"cache {self.path} is a directory, not a SQLite file")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit (isolation_level=None): every write below is its own short
+            # transaction, or an explicit BEGIN IMMEDIATE ... COMMIT when it has several steps.
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
+            self.db.enable_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self._create_tables()
         except sqlite3.DatabaseError as exc:
@@ -156,16 +144,25 @@ class Cache:
         return f"cache {self.path}: {message}"
 
     def _create_tables(self) -> None:
-        assert self.conn is not None
+        # IF NOT EXISTS inside one IMMEDIATE transaction: two runs creating a new cache at once
+        # both succeed (the second waits for the first, then finds the tables).
         with self._transaction():
-            # executescript would COMMIT our transaction first; run the statements one by one.
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self.conn.execute(statement)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
-                (str(SCHEMA_VERSION),),
-            )
+            self._create_tables_now()
+
+    def _create_tables_now(self) -> None:
+        self.db.table("meta").create({"key": str, "value": str}, pk="key", if_not_exists=True)
+        self.db.table("responses").create(
+            RESPONSES_COLUMNS, pk="url", if_not_exists=True,
+            not_null={"final_url", "status", "headers", "body", "size", "sha256", "fetched_at"},
+        )  # fmt: skip
+        self.db.table("readings").create(
+            READINGS_COLUMNS, pk=("sha256", "reader_version"), if_not_exists=True,
+            not_null={"media_type", "text", "bold", "turns", "read_at"},
+        )  # fmt: skip
+        self.db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            [str(SCHEMA_VERSION)],
+        )
 
     def _transaction(self) -> Any:
         from contextlib import contextmanager
@@ -173,15 +170,19 @@ class Cache:
         @contextmanager
         def transaction() -> Any:
             assert self.conn is not None
-            # IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so two
-            # runs never deadlock upgrading read locks.
+            # IMMEDIATE takes the write lock up front, waiting up to the busy timeout. A write
+            # that starts as a read and upgrades later fails at once with "database is locked"
+            # when another run committed in between (SQLite's busy handler cannot help there).
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
+            # sqlite-utils commits when its one statement is done; that is our commit too.
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
         return transaction()
 
@@ -217,19 +218,16 @@ class Cache:
         if self.conn is None:
             return
         headers = entry.headers
+        record = {
+            "url": entry.url, "final_url": entry.final_url, "status": entry.status,
+            "headers": json.dumps(headers), "content_type": headers.get("content-type"),
+            "etag": headers.get("etag"), "last_modified": headers.get("last-modified"),
+            "body": entry.body, "size": len(entry.body), "sha256": entry.sha256,
+            "fetched_at": entry.fetched_at,
+        }  # fmt: skip
         try:
             with self._transaction():
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO responses (url, final_url, status, headers, "
-                    "content_type, etag, last_modified, body, size, sha256, fetched_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        entry.url, entry.final_url, entry.status, json.dumps(headers),
-                        headers.get("content-type"), headers.get("etag"),
-                        headers.get("last-modified"), entry.body, len(entry.body), entry.sha256,
-                        entry.fetched_at,
-                    ),
-                )  # fmt: skip
+                self.db.table("responses").insert(record, replace=True)
         except sqlite3.DatabaseError as exc:
             raise CacheError(self._problem(exc)) from None
 
@@ -334,19 +332,16 @@ class Cache:
         if self.conn is None:
             return
         main = [s.to_list() for s in reading.main_text] if reading.main_text is not None else None
+        record = {
+            "sha256": sha256, "reader_version": reader_version,
+            "media_type": reading.media_type, "title": reading.title, "author": reading.author,
+            "text": reading.text, "main_text": json.dumps(main) if main is not None else None,
+            "bold": json.dumps([s.to_list() for s in reading.bold]),
+            "turns": json.dumps([_turn_to_json(t) for t in reading.turns]), "read_at": utc_now(),
+        }  # fmt: skip
         try:
             with self._transaction():
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO readings (sha256, reader_version, media_type, title, "
-                    "author, text, main_text, bold, turns, read_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        sha256, reader_version, reading.media_type, reading.title,
-                        reading.author, reading.text, json.dumps(main) if main is not None
-                        else None, json.dumps([s.to_list() for s in reading.bold]),
-                        json.dumps([_turn_to_json(t) for t in reading.turns]), utc_now(),
-                    ),
-                )  # fmt: skip
+                self.db.table("readings").insert(record, replace=True)
         except sqlite3.DatabaseError as exc:
             raise CacheError(self._problem(exc)) from None
 
