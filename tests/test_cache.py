@@ -306,3 +306,37 @@ def test_many_processes_create_a_new_cache_at_once(tmp_path: Path) -> None:
         out, err = process.communicate(timeout=60)
         assert process.returncode == 0, err
         assert out.strip() == "0"
+
+
+WRITER = """
+import sys
+from factcheck.sources.cache import Cache, CacheEntry
+with Cache(sys.argv[1]) as cache:
+    print("ready", flush=True)
+    n = 0
+    while True:
+        n += 1
+        body = (b"%d " % n) * 20000
+        cache.put(CacheEntry(f"https://example.org/{n % 50}", "u", 200, {}, body, str(n), "t"))
+"""
+
+
+def test_a_process_killed_mid_write_leaves_a_usable_cache(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
+                              text=True)  # fmt: skip
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+    time.sleep(0.5)  # hundreds of writes of 60 kB each are under way
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.communicate(timeout=30)
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
+    with Cache(path) as cache:
+        entries = cache.entries()
+        assert entries, "no write completed before the kill"
+        for entry in entries:
+            cached = cache.get(entry["url"])
+            assert cached is not None
+            # Every row is whole: the body is the one its sha256 column names.
+            assert cached.body == (cached.sha256.encode() + b" ") * 20000

@@ -403,3 +403,31 @@ def test_progress_is_reported_once_per_source(server: HTTPServer, tmp_path: Path
     assert [done for done, _, _ in calls] == [1, 2, 3]
     assert {total for _, total, _ in calls} == {3}
     assert sorted(spec for _, _, spec in calls) == sorted(specs)
+
+
+def test_a_slow_drip_is_stopped_by_the_total_timeout(server: HTTPServer, tmp_path: Path) -> None:
+    serve_no_robots(server)
+
+    def drip(request: Request) -> Response:
+        def chunks() -> Iterator[bytes]:
+            for _ in range(100):
+                yield b"x" * 10
+                time.sleep(0.05)
+
+        return Response(chunks(), content_type="text/plain")
+
+    server.expect_request("/drip").respond_with_handler(drip)
+    options = fast_options(tmp_path, total_timeout=0.5, retries=0)
+    started = time.monotonic()
+    [source] = load_sources([server.url_for("/drip")], options)
+    assert (source.error or "").startswith("the download took longer than")
+    assert time.monotonic() - started < 2
+
+
+def test_a_failing_robots_txt_disallows_the_site(server: HTTPServer, tmp_path: Path) -> None:
+    server.expect_request("/robots.txt").respond_with_data("", status=503)
+    server.expect_request("/page").respond_with_data("words")
+    [source] = load_sources([server.url_for("/page")], fast_options(tmp_path, retries=0))
+    assert source.status == "error"
+    assert "robots.txt" in (source.error or "")
+    assert not [r for r, _ in server.log if r.path == "/page"]

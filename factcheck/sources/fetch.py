@@ -270,7 +270,8 @@ class Fetcher:
                 raise FetchError(f"the response is larger than the {_size(max_bytes)} limit")
             inflater = _Inflater(response_headers.get("content-encoding", ""), max_bytes)
             chunks: list[bytes] = []
-            for chunk in stream.iter_raw(64 * 1024):
+            # No chunk_size: httpx would buffer up to it, hiding a slow drip from the deadline.
+            for chunk in stream.iter_raw():
                 chunks.append(inflater.feed(chunk))
                 if time.monotonic() > deadline:
                     raise FetchError(
