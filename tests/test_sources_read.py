@@ -266,3 +266,21 @@ def test_glued_pdf_text_falls_back_to_pdfminer(monkeypatch: pytest.MonkeyPatch) 
     )
     text = read_pdf(make_pdf([["The chair said that the talks went well."]])).text
     assert "The chair said that the talks went well." in text
+
+
+@pytest.mark.parametrize(("password", "readable"), [("", True), ("secret", False)])
+def test_encrypted_pdfs(password: str, readable: bool) -> None:
+    """An empty user password (print restrictions only) opens; a real password is a reason."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["Hidden words here."]]))))
+    writer.encrypt(user_password=password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    if readable:
+        assert "Hidden words here." in read_pdf(buffer.getvalue()).text
+    else:
+        with pytest.raises(InputError, match="encrypted with a password"):
+            read_pdf(buffer.getvalue())

@@ -41,22 +41,24 @@ def read_pdf(data: bytes, name: str = "PDF") -> PdfText:
     # pypdf logs warnings about every malformed object; they are noise for our users.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            # Many PDFs are "encrypted" with an empty user password only to restrict printing.
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
             except Exception:
-                raise InputError(f"{name}: the PDF is encrypted") from None
+                opened = 0
+            if not opened:
+                raise InputError(f"{name}: the PDF is encrypted with a password")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata
         title = _meta(info.title if info else None)
         author = _meta(info.author if info else None)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except Exception as exc:  # malformed files trip pypdf in many ways (PdfReadError, ...)
         raise InputError(f"{name}: not a readable PDF ({type(exc).__name__})") from None
     if _glued("\n".join(pages)):
         pages = _pdfminer_pages(data) or pages

@@ -67,6 +67,8 @@ def _extract(raw: str, url: str | None) -> tuple[str | None, str | None, str | N
         )  # fmt: skip
     except (etree.ParserError, ValueError, TypeError):
         return None, None, None
+    except Exception:  # an extractor bug costs the main-text labels, never the page's text
+        return None, None, None
     if result is None:
         return None, None, None
     if not isinstance(result, dict):
