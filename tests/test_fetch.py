@@ -431,3 +431,21 @@ def test_a_failing_robots_txt_disallows_the_site(server: HTTPServer, tmp_path: P
     assert source.status == "error"
     assert "robots.txt" in (source.error or "")
     assert not [r for r, _ in server.log if r.path == "/page"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ({"Location": "file:///etc/passwd"}, "only http and https URLs are fetched"),
+        ({}, "HTTP 302 redirect without a Location"),
+    ],
+    ids=["to-file-scheme", "no-location"],
+)
+def test_bad_redirects_are_reasons(
+    server: HTTPServer, tmp_path: Path, headers: dict[str, str], reason: str
+) -> None:
+    serve_no_robots(server)
+    server.expect_request("/r").respond_with_data("", status=302, headers=headers)
+    [source] = load_sources([server.url_for("/r")], fast_options(tmp_path))
+    assert source.status == "error"
+    assert reason in (source.error or "")
