@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
     )
     print(f"baseline (read file + strip tags): {baseline:.2f} s")
     for phase, seconds in timings.items():
-        print(f"{phase:>8}: {seconds:.2f} s  ({seconds / baseline:.1f}x baseline)")
+        print(f"{phase:>8}: {seconds:.3f} s  ({seconds / baseline:.3f}x baseline)")
     print(f"offline texts identical to online: {same}; cache file {cache_bytes / 1e6:.1f} MB")
 
     by_url = {s.url: s for s in cold}
