@@ -47,9 +47,9 @@ def read_pdf(data: bytes, name: str = "PDF") -> PdfText:
         if reader.is_encrypted:
             # Many PDFs are "encrypted" with an empty user password only to restrict printing.
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))
             except Exception:
-                opened = 0
+                opened = False
             if not opened:
                 raise InputError(f"{name}: the PDF is encrypted with a password")
         pages = [page.extract_text() or "" for page in reader.pages]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import queue
+import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,66 +98,38 @@ class SourceLoader:
             if self.options.progress is not None:
                 self.options.progress(done, total, specs[index])
 
+        # Plan first (cache lookups are cheap), start the downloads, then read local files and
+        # cached pages while the network works.
         to_fetch: dict[str, dict[str, str]] = {}  # url -> request headers (validators)
         waiting: dict[str, list[int]] = {}
+        ready: list[tuple[int, str, CacheEntry | None]] = []  # local files and cache hits
         for index, spec in enumerate(specs):
-            source_id = f"S{index + 1}"
             if not is_url(spec):
-                finished(index, self.load_file(spec, source_id))
+                ready.append((index, spec, None))
                 continue
-            url = spec
-            cached = self.cache.get(url) if self.cache is not None else None
-            if self.options.offline:
-                if cached is None:
-                    reason = "not in the cache, and --offline forbids fetching it"
-                    finished(index, _error(source_id, url, reason, url=True))
-                else:
-                    finished(index, self.from_entry(cached, source_id))
+            cached = self.cache.get(spec) if self.cache is not None else None
+            if self.options.offline or (cached is not None and not self.options.refresh):
+                ready.append((index, spec, cached))
                 continue
-            if cached is not None and not self.options.refresh:
-                finished(index, self.from_entry(cached, source_id))
-                continue
-            to_fetch.setdefault(url, cached.validators() if cached is not None else {})
-            waiting.setdefault(url, []).append(index)
+            to_fetch.setdefault(spec, cached.validators() if cached is not None else {})
+            waiting.setdefault(spec, []).append(index)
 
-        for url, result in self._fetch_all(to_fetch):
-            for index in waiting[url]:
-                finished(index, self._from_result(url, result, f"S{index + 1}"))
+        with _Downloads(self, to_fetch) as downloads:
+            for index, spec, cached in ready:
+                source_id = f"S{index + 1}"
+                if not is_url(spec):
+                    finished(index, self.load_file(spec, source_id))
+                elif cached is not None:
+                    finished(index, self.from_entry(cached, source_id))
+                else:
+                    reason = "not in the cache, and --offline forbids fetching it"
+                    finished(index, _error(source_id, spec, reason, url=True))
+            for url, result in downloads.results():
+                for index in waiting[url]:
+                    finished(index, self._from_result(url, result, f"S{index + 1}"))
         return [source for source in results if source is not None]
 
     # -- the network ---------------------------------------------------------------------------
-
-    def _fetch_all(self, requests: dict[str, dict[str, str]]) -> Iterator[tuple[str, FetchResult]]:
-        """Fetch every URL, hosts in parallel; yield each result as it arrives, so the caller
-        reads and caches one page while the next ones download."""
-        if not requests:
-            return
-        by_host: dict[str, list[str]] = {}
-        for url in requests:
-            by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
-        fetcher = self.fetcher
-        outbox: queue.Queue[tuple[str, FetchResult]] = queue.Queue()
-
-        def work(urls: list[str]) -> None:
-            for url in urls:
-                outbox.put((url, self._fetch_one(fetcher, url, requests[url])))
-
-        reported: set[str] = set()
-        workers = max(1, min(self.options.concurrency, len(by_host)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factcheck-fetch") as pool:
-            futures = [pool.submit(work, urls) for urls in by_host.values()]
-            while len(reported) < len(requests):
-                try:
-                    url, result = outbox.get(timeout=0.2)
-                except queue.Empty:
-                    if all(future.done() for future in futures) and outbox.empty():
-                        break  # a worker died: the URLs it never reported are failures
-                    continue
-                reported.add(url)
-                yield url, result
-        for url in requests:
-            if url not in reported:
-                yield url, FetchError("the fetch was interrupted by an internal error")
 
     def _fetch_one(self, fetcher: Fetcher, url: str, headers: dict[str, str]) -> FetchResult:
         try:
@@ -300,6 +273,59 @@ class SourceLoader:
             media_type=read.media_type,
             main_text=read.main_text,
         )
+
+
+class _Downloads:
+    """Worker threads fetching a set of URLs, one thread per host at a time (so per-host
+    delays and robots.txt hold while several hosts download at once)."""
+
+    def __init__(self, loader: SourceLoader, requests: dict[str, dict[str, str]]) -> None:
+        self.requests = requests
+        self.outbox: queue.Queue[tuple[str, FetchResult]] = queue.Queue()
+        self.pool: ThreadPoolExecutor | None = None
+        self.futures: list[Future[None]] = []
+        self.stopped = threading.Event()
+        if not requests:
+            return
+        by_host: dict[str, list[str]] = {}
+        for url in requests:
+            by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
+        fetcher = loader.fetcher
+
+        def work(urls: list[str]) -> None:
+            for url in urls:
+                if self.stopped.is_set():
+                    return
+                self.outbox.put((url, loader._fetch_one(fetcher, url, requests[url])))
+
+        workers = max(1, min(loader.options.concurrency, len(by_host)))
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factcheck-fetch")
+        self.futures = [self.pool.submit(work, urls) for urls in by_host.values()]
+
+    def __enter__(self) -> _Downloads:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # On an error (a broken cache, Ctrl-C) no new download starts; running ones finish.
+        self.stopped.set()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def results(self) -> Iterator[tuple[str, FetchResult]]:
+        """Each URL's result as it arrives, so one page is read while the next downloads."""
+        reported: set[str] = set()
+        while len(reported) < len(self.requests):
+            try:
+                url, result = self.outbox.get(timeout=0.2)
+            except queue.Empty:
+                if all(f.done() for f in self.futures) and self.outbox.empty():
+                    break  # a worker died: the URLs it never reported are failures
+                continue
+            reported.add(url)
+            yield url, result
+        for url in self.requests:
+            if url not in reported:
+                yield url, FetchError("the fetch was interrupted by an internal error")
 
 
 def _strip_name(message: str, name: str) -> str:
