@@ -449,3 +449,20 @@ def test_bad_redirects_are_reasons(
     [source] = load_sources([server.url_for("/r")], fast_options(tmp_path))
     assert source.status == "error"
     assert reason in (source.error or "")
+
+
+def test_a_timeout_is_retried_once_only(server: HTTPServer, tmp_path: Path) -> None:
+    serve_no_robots(server)
+    calls: list[float] = []
+
+    def slow(request: Request) -> Response:
+        calls.append(time.monotonic())
+        time.sleep(0.4)
+        return Response("late", content_type="text/plain")
+
+    server.expect_request("/slow").respond_with_handler(slow)
+    options = fast_options(tmp_path, timeout=0.1, retries=5)
+    [source] = load_sources([server.url_for("/slow")], options)
+    assert source.error == "timed out after 0.1 s"
+    time.sleep(0.5)  # let the last late answer land in this test's log
+    assert len(calls) == 2

@@ -241,7 +241,10 @@ class Fetcher:
             except BlockedAddress as exc:  # the name resolved differently at connect time
                 raise FetchError(f"refused: {exc}") from None
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if attempt >= self.policy.retries:
+                # A server that timed out twice will time out again: each try costs a full
+                # timeout, so timeouts get one retry however many the policy allows.
+                limit = min(1, self.policy.retries) if _is_timeout(exc) else self.policy.retries
+                if attempt >= limit:
                     raise FetchError(_transport_reason(exc, self.policy.timeout)) from None
                 time.sleep(self.policy.backoff * 2**attempt)
                 attempt += 1
@@ -297,6 +300,10 @@ def _status_reason(status: int) -> str:
     except ValueError:
         phrase = "error"
     return f"HTTP {status} {phrase}"
+
+
+def _is_timeout(exc: Exception) -> bool:
+    return isinstance(exc, httpx.TimeoutException)
 
 
 def _transport_reason(exc: Exception, timeout: float) -> str:
