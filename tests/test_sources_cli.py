@@ -167,3 +167,41 @@ def test_cache_clear_without_yes_off_a_terminal_refuses(
     Cache(cache).close()
     code, _, err = run(["cache", "clear", "--cache", str(cache)], capsys)
     assert code == 2 and "without --yes" in err
+
+
+class _Terminal:
+    """A stand-in for stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self, tty: bool) -> None:
+        import io
+
+        self.buffer = io.StringIO()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        return self.buffer.write(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+
+@pytest.mark.parametrize(
+    ("tty", "total", "drawn"), [(True, 5, True), (True, 2, False), (False, 5, False)]
+)
+def test_the_progress_bar_shows_only_for_many_sources_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, total: int, drawn: bool
+) -> None:
+    from factcheck.cli.sources import progress_reporter
+
+    terminal = _Terminal(tty)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with progress_reporter() as report:
+        for done in range(1, total + 1):
+            report(done, total, f"https://example.org/{done}")
+    assert ("fetching sources" in terminal.buffer.getvalue()) is drawn

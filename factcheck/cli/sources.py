@@ -30,28 +30,35 @@ def sources() -> None:
 
 
 @contextmanager
-def progress_reporter(total: int) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on stderr for many sources on a terminal; ``None`` otherwise.
+def progress_reporter() -> Iterator[Callable[[int, int, str], None]]:
+    """A ``SourceOptions.progress`` callback drawing a rich progress bar on stderr.
 
-    Pass what it yields as ``SourceOptions.progress``.
+    The bar appears on the first report, and only when there are at least
+    ``PROGRESS_THRESHOLD`` sources and stderr is a terminal; otherwise nothing is drawn.
     """
     import sys
+    from contextlib import ExitStack
 
-    if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    with ExitStack() as stack:
+        state: dict[str, Any] = {}
 
-    columns = (TextColumn("fetching sources"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.description}", style="dim"))  # fmt: skip
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=total)
+        def report(done: int, total: int, spec: str) -> None:
+            if "bar" not in state:
+                if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+                    state["bar"] = None
+                else:
+                    from rich.console import Console
+                    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        def advance(done: int, all_: int, spec: str) -> None:
-            bar.update(task, completed=done, description=spec[-60:])
+                    columns = (TextColumn("fetching sources"), BarColumn(), MofNCompleteColumn(),
+                               TextColumn("{task.description}", style="dim"))  # fmt: skip
+                    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+                    stack.enter_context(bar)
+                    state["bar"], state["task"] = bar, bar.add_task("", total=total)
+            if state["bar"] is not None:
+                state["bar"].update(state["task"], completed=done, description=spec[-60:])
 
-        yield advance
+        yield report
 
 
 @sources.command("fetch")
@@ -75,7 +82,7 @@ def fetch(
     from factcheck.sources import SourceOptions, load_sources
 
     all_specs = list(dict.fromkeys([*specs, *sources]))
-    with progress_reporter(len(all_specs)) as progress:
+    with progress_reporter() as progress:
         options = SourceOptions(
             offline=offline, refresh=refresh, allow_private=allow_private,
             cache_path=cache_path, progress=progress, **fetch_extras(),
