@@ -284,3 +284,11 @@ def test_encrypted_pdfs(password: str, readable: bool) -> None:
     else:
         with pytest.raises(InputError, match="encrypted with a password"):
             read_pdf(buffer.getvalue())
+
+
+def test_utf8_with_one_stray_byte_stays_utf8(server: HTTPServer, tmp_path: Path) -> None:
+    """One bad byte must not turn every other accented letter and quote into mojibake."""
+    body = "<p>“Déjà vu,” the minister said — “again.”</p>".encode() * 20 + b"\xa0broken"
+    server.expect_request("/p").respond_with_data(body, content_type="text/html; charset=utf-8")
+    [source] = load_sources([server.url_for("/p")], fast_options(tmp_path))
+    assert source.text.count("“Déjà vu,” the minister said — “again.”") == 20

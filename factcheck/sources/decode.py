@@ -134,7 +134,7 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> tuple[str, str
                 label_codec != "cp1252" or not _is_utf8_with_multibyte(data)
             ):
                 return labelled, label_codec
-    as_utf8 = _try(data, "utf-8")
+    as_utf8 = _try(data, "utf-8") or _mostly_utf8(data)
     if as_utf8 is not None:
         return as_utf8, "utf-8"
     detected = _detect(data)
@@ -143,6 +143,26 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> tuple[str, str
         if decoded is not None:
             return decoded, detected
     return data.decode("cp1252", errors="factcheck-1252"), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bad bytes (a pasted fragment, a truncated character),
+    decoded with U+FFFD for the bad bytes; ``None`` if the bytes are not UTF-8 at heart.
+
+    Windows-1252 curly quotes (0x93, 0x94) are never valid UTF-8, so a Windows-1252 page has
+    no valid multi-byte characters at all and is left to the next step.
+
+    >>> _mostly_utf8("“Déjà vu,” she said — again. ".encode() * 3 + b"\\xff")
+    '“Déjà vu,” she said — again. “Déjà vu,” she said — again. “Déjà vu,” she said — again. \ufffd'
+    >>> _mostly_utf8("“Déjà vu,” she said.".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad and good >= 4 * bad:
+        return text
+    return None
 
 
 def _looks_like_markup(data: bytes) -> bool:
