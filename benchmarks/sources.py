@@ -126,4 +126,58 @@ def main(argv: list[str]) -> int:
     )
     if total_main:
         print(f"  on pages with a main-text label, inside the main text: {in_main}/{total_main}")
-    return 0 if not failed and same else 1
+    bomb_ok = _gzip_bomb()
+    return 0 if not failed and same and bomb_ok else 1
+
+
+def _gzip_bomb(inflated_mb: int = 200, cap_mb: int = 5) -> bool:
+    """Peak memory fetching a gzip bomb with our capped inflater vs httpx's own decoding."""
+    import gc
+    import tracemalloc
+    import zlib
+
+    import httpx
+
+    from factcheck.sources import SourceOptions, load_sources
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    bomb = b"".join(packer.compress(zeros) for _ in range(inflated_mb)) + packer.flush()
+
+    class Bomb(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(bomb)))
+            self.end_headers()
+            self.wfile.write(bomb)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Bomb)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/bomb"
+
+    def peak(run: object) -> float:
+        gc.collect()
+        tracemalloc.start()
+        run()  # type: ignore[operator]
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top / 1e6
+
+    with tempfile.TemporaryDirectory() as tmp:
+        options = SourceOptions(allow_private=True, cache_path=str(Path(tmp) / "b.sqlite"),
+                                host_delay=0.0, respect_robots=False, retries=0,
+                                max_bytes=cap_mb * 1024 * 1024)  # fmt: skip
+        result: list[object] = []
+        ours = peak(lambda: result.extend(load_sources([url], options)))
+    baseline = peak(lambda: httpx.get(url).content)
+    server.shutdown()
+    error = getattr(result[0], "error", None)
+    print(f"gzip bomb ({len(bomb) / 1e3:.0f} kB inflating to {inflated_mb} MB), cap {cap_mb} MB: "
+          f"peak {ours:.1f} MB (refused: {error}); httpx decoding it: peak {baseline:.1f} MB "
+          f"({ours / baseline:.3f}x)")  # fmt: skip
+    return bool(error) and ours < 4 * cap_mb
