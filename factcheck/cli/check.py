@@ -12,22 +12,11 @@ FAIL_LEVELS = ("error", "warning", "never")
 @click.command()
 @click.argument("article", type=str)
 @fetch_options
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-    help="Report format.",
-)
+@click.option("--format", "format_", type=click.Choice(["terminal", "json"]), default="terminal",
+              show_default=True, help="Report format.")
 @output_option
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
-)
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless the tool itself fails.")
 def check(
     article: str,

@@ -9,14 +9,8 @@ from factcheck.cli.options import output_option, write_output
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["terminal", "json", "jsonl"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@click.option("--format", "format_", type=click.Choice(["terminal", "json", "jsonl"]),
+              default="terminal", show_default=True, help="Output format.")
 @output_option
 def claims(files: tuple[str, ...], format_: str, output: str) -> None:
     """List the quotes and reported speech in FILES (- for stdin), with speaker and cue."""

@@ -11,14 +11,8 @@ from factcheck.cli.options import fetch_options, output_option, write_output
 @click.argument("text")
 @click.option("--speaker", default=None, help="Who the quote is attributed to.")
 @fetch_options
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@click.option("--format", "format_", type=click.Choice(["terminal", "json"]), default="terminal",
+              show_default=True, help="Output format.")
 @output_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 whatever the verdict.")
 def quote(

@@ -10,6 +10,4 @@ def schema() -> None:
     """Print the JSON Schema that every JSON report validates against."""
     from importlib.resources import files
 
-    click.echo(
-        files("factcheck.schema").joinpath("report.schema.json").read_text("utf-8"), nl=False
-    )
+    click.echo(files("factcheck.schema").joinpath("report.schema.json").read_text("utf-8"), nl=False)
