@@ -466,3 +466,18 @@ def test_a_timeout_is_retried_once_only(server: HTTPServer, tmp_path: Path) -> N
     assert source.error == "timed out after 0.1 s"
     time.sleep(0.5)  # let the last late answer land in this test's log
     assert len(calls) == 2
+
+
+def test_allowed_hosts_limit_every_hop(server: HTTPServer, tmp_path: Path) -> None:
+    serve_no_robots(server)
+    server.expect_request("/page").respond_with_data("Allowed.", content_type="text/plain")
+    server.expect_request("/away").respond_with_data(
+        "", status=302, headers={"Location": f"http://localhost:{server.port}/page"}
+    )
+    options = fast_options(tmp_path, allowed_hosts=["127.0.0.1"])
+    page, away = load_sources([server.url_for("/page"), server.url_for("/away")], options)
+    assert page.ok
+    assert away.error == "refused (after a redirect): localhost is not in allowed-hosts"
+    elsewhere = fast_options(tmp_path / "x", allowed_hosts=["example.org"])
+    [other] = load_sources([server.url_for("/page")], elsewhere)
+    assert other.error == "refused: 127.0.0.1 is not in allowed-hosts"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.model import Source
 
@@ -20,6 +20,8 @@ class SourceOptions:
     offline: bool = False
     refresh: bool = False
     allow_private: bool = False
+    # Fetch only from these hosts and their subdomains (empty: any public host).
+    allowed_hosts: list[str] = field(default_factory=list)
     cache_path: str | None = None
     # False: fetch every time and write nothing (for library users who want no cache file).
     use_cache: bool = True

@@ -53,6 +53,8 @@ class FetchPolicy:
     max_retry_after: float = 60.0
     host_delay: float = 1.0
     allow_private: bool = False
+    # Only these hosts and their subdomains may be fetched (empty: any host).
+    allowed_hosts: tuple[str, ...] = ()
     respect_robots: bool = True
     user_agent: str = USER_AGENT
 
@@ -186,8 +188,13 @@ class Fetcher:
         headers: dict[str, str] | None = None,
         check_robots: bool = True,
         max_bytes: int | None = None,
+        any_host: bool = False,
     ) -> Response:
-        """GET ``url``, following redirects; a 2xx or 304 response, else ``FetchError``."""
+        """GET ``url``, following redirects; a 2xx or 304 response, else ``FetchError``.
+
+        ``any_host`` lifts ``allowed_hosts`` (for the Internet Archive, which the user asked
+        for with --wayback); the address guard always applies.
+        """
         seen: set[str] = set()
         current = url
         for _hop in range(self.policy.max_redirects + 1):
@@ -195,6 +202,9 @@ class Fetcher:
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(f"cannot fetch {current!r}: only http and https URLs are fetched")
             port = parts.port or (443 if parts.scheme == "https" else 80)
+            if not any_host and not host_allowed(parts.hostname, self.policy.allowed_hosts):
+                hop = "" if current == url else " (after a redirect)"
+                raise FetchError(f"refused{hop}: {parts.hostname} is not in allowed-hosts")
             try:
                 check_address(parts.hostname, port, allow_private=self.policy.allow_private)
             except BlockedAddress as exc:
@@ -283,6 +293,22 @@ class Fetcher:
         # The body is now identity-encoded; the header would mislead anyone reading the cache.
         response_headers.pop("content-encoding", None)
         return Response(url, str(stream.url), status, response_headers, b"".join(chunks))
+
+
+def host_allowed(host: str, allowed: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``host`` is one of ``allowed`` or a subdomain of one (no list: any host).
+
+    >>> host_allowed("www.example.org", ["example.org"])
+    True
+    >>> host_allowed("badexample.org", ["example.org"])
+    False
+    >>> host_allowed("anything.net", [])
+    True
+    """
+    if not allowed:
+        return True
+    host = host.lower().rstrip(".")
+    return any(host == a or host.endswith("." + a) for a in (h.lower().strip(".") for h in allowed))
 
 
 def _status_reason(status: int) -> str:

@@ -82,6 +82,7 @@ class SourceLoader:
                     max_redirects=o.max_redirects, retries=o.retries, backoff=o.backoff,
                     max_retry_after=o.max_retry_after, host_delay=o.host_delay,
                     allow_private=o.allow_private, respect_robots=o.respect_robots,
+                    allowed_hosts=tuple(o.allowed_hosts),
                 )
             )  # fmt: skip
         return self._fetcher
@@ -150,11 +151,11 @@ class SourceLoader:
 
         query = f"{self.options.wayback_url}?{urlencode({'url': url})}"
         try:
-            answer = fetcher.get(query, max_bytes=1_000_000)
+            answer = fetcher.get(query, max_bytes=1_000_000, any_host=True)
             snapshot = json.loads(answer.body)["archived_snapshots"]["closest"]
             if not snapshot.get("available") or not snapshot.get("url"):
                 raise KeyError("url")
-            response = fetcher.get(raw_snapshot_url(str(snapshot["url"])))
+            response = fetcher.get(raw_snapshot_url(str(snapshot["url"])), any_host=True)
         except (FetchError, ValueError, KeyError, TypeError) as exc:
             why = "no snapshot" if isinstance(exc, (KeyError, TypeError)) else str(exc)
             return FetchError(f"{failure} (Wayback Machine: {why})", failure.status)

@@ -62,7 +62,10 @@ class RobotsCache:
 
         try:
             response = self.fetcher.get(
-                f"{site}/robots.txt", check_robots=False, max_bytes=ROBOTS_MAX_BYTES
+                f"{site}/robots.txt",
+                check_robots=False,
+                max_bytes=ROBOTS_MAX_BYTES,
+                any_host=True,  # asked only for a page of this site, which passed the check
             )
         except FetchError as exc:
             if exc.status is None:
