@@ -48,7 +48,11 @@ def check(
     from factcheck.match import judge_claim
 
     options = options or CheckOptions()
-    doc = document if isinstance(document, Document) else load_document(document)
+    doc = (
+        document
+        if isinstance(document, Document)
+        else load_document(document, allow_private=options.fetch.allow_private)
+    )
     claims = extract_claims(doc)
     attach_links(doc, claims)
     from factcheck.suppressions import apply_directives
@@ -56,12 +60,16 @@ def check(
     apply_directives(doc, claims)
 
     given = [s for s in sources if isinstance(s, Source)]
+    trusted = [*(s for s in sources if isinstance(s, str)), *options.sources]
     specs = gather_source_specs(
         doc,
         [*(s for s in sources if isinstance(s, str)), *options.sources],
         follow_links=options.follow_links,
     )
-    loaded = _load(specs, options.fetch, start=len(given) + 1)
+    refused = {
+        spec: why for spec in specs if spec not in trusted and (why := refuse_local(doc, spec))
+    }
+    loaded = _load(specs, options.fetch, start=len(given) + 1, refused=refused)
     all_sources = [*given, *loaded]
     by_spec = dict(zip(specs, loaded, strict=True))
 
@@ -121,10 +129,20 @@ def verify_quote(
     return verdict
 
 
-def _load(specs: list[str], fetch: SourceOptions, start: int) -> list[Source]:
+def _load(
+    specs: list[str], fetch: SourceOptions, start: int, refused: dict[str, str] | None = None
+) -> list[Source]:
     from factcheck.sources import load_sources
 
-    loaded = load_sources(specs, fetch) if specs else []
+    refused = refused or {}
+    readable = [spec for spec in specs if spec not in refused]
+    read = iter(load_sources(readable, fetch) if readable else [])
+    loaded = [
+        Source(id="", path=spec, status="error", error=refused[spec])
+        if spec in refused
+        else next(read)
+        for spec in specs
+    ]
     for number, source in enumerate(loaded, start=start):
         source.id = f"S{number}"
     return loaded
@@ -194,6 +212,32 @@ def cited_source_failed(verdict: Verdict, linked: Sequence[Source]) -> Verdict:
         evidence=verdict.evidence,
         flags=[*verdict.flags, "cited_source_failed"],
     )
+
+
+def refuse_local(doc: Document, spec: str) -> str | None:
+    """Why a local file named by the article itself (a link or front matter) must not be read.
+
+    A draft is untrusted input: its links may name only files in the article's own folder
+    or below it, or else any file could be copied into a report. Sources given on the
+    command line or in the config are the user's own choice and are not checked.
+
+    Passing: ``sources/transcript.txt`` next to ``drafts/a.md``. Failing:
+    ``../../home/me/.ssh/id_rsa``, ``/etc/passwd`` or ``.git/config`` (refused, with the
+    reason returned).
+    """
+    if spec.startswith(("http://", "https://")):
+        return None
+    base = Path(doc.path).parent if doc.path and doc.path != "-" else None
+    if base is None:
+        return "a local file named by an article read from standard input or a URL is not read"
+    root = base.resolve()
+    target = Path(spec).resolve()
+    if not target.is_relative_to(root):
+        return "the article links a local file outside its own folder; name it with --source"
+    if any(part.startswith(".") for part in target.relative_to(root).parts):
+        # Hidden files hold credentials (.git/config in CI, .env): never read them for a draft.
+        return "the article links a hidden file; name it with --source"
+    return None
 
 
 def apply_severity(verdict: Verdict, claim: Claim, overrides: dict[str, Severity]) -> None:

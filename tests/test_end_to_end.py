@@ -151,3 +151,27 @@ def test_cli_terminal_report_is_readable() -> None:
     assert result.returncode == 1
     for label in ("verified", "altered", "misattributed", "not_found", "supported", "unverifiable"):
         assert label in result.stdout
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["../secret.txt", "/etc/passwd", "file:///etc/passwd", ".git/config", "sub/../../secret.txt"],
+)
+def test_article_links_cannot_read_files_outside_its_folder(tmp_path: Path, link: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-TOKEN said the password is hunter2.", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    (drafts / ".git").mkdir(parents=True)
+    (drafts / ".git" / "config").write_text("token = SECRET-TOKEN\n", encoding="utf-8")
+    article = drafts / "story.md"
+    article.write_text(
+        f'"The password is hunter2," the minister said, according to [a file]({link}).\n',
+        encoding="utf-8",
+    )
+    report = factcheck.check(str(article))
+    assert report.sources and all(not s.ok for s in report.sources)
+    assert all("SECRET" not in s.text for s in report.sources)
+    assert all("folder" in (s.error or "") or "hidden" in (s.error or "") for s in report.sources)
+    # Named by the user on the command line, the same file is read.
+    trusted = factcheck.check(str(article), sources=[str(secret)])
+    assert any(s.ok and "SECRET" in s.text for s in trusted.sources)

@@ -89,6 +89,7 @@ def check(
     refresh: bool,
     allow_private: bool,
     cache_path: str | None,
+    wayback: bool,
     format_: str | None,
     output: str,
     sarif_output: str | None,
@@ -128,6 +129,7 @@ def check(
     )
     options = check_options(config)
     options.fetch.refresh = refresh
+    options.fetch.wayback = options.fetch.wayback or wayback
     paths, multi = plan_articles(articles, changed_since=changed_since)
     if not paths and not quiet:
         click.echo("factcheck: no articles to check", err=True)
@@ -168,6 +170,8 @@ def check_all(
     reports: list[Report] = []
     failed: list[str] = []
     with _progress(len(paths), enabled=not quiet) as progress:
+        if not quiet:
+            options.fetch.progress = progress.sources
         for path in paths:
             progress.start(path)
             try:
@@ -408,6 +412,7 @@ class _progress:
         self.total = total
         self._bar: Any = None
         self._task: Any = None
+        self._name = ""
 
     def __enter__(self) -> _progress:
         if self.enabled:
@@ -427,8 +432,14 @@ class _progress:
         return self
 
     def start(self, name: str) -> None:
+        self._name = name
         if self._bar is not None:
             self._bar.update(self._task, description=name)
+
+    def sources(self, done: int, total: int, spec: str) -> None:
+        """``SourceOptions.progress``: show source fetching inside the one bar."""
+        if self._bar is not None and total > 1:
+            self._bar.update(self._task, description=f"{self._name} (sources {done}/{total})")
 
     def done(self) -> None:
         if self._bar is not None:

@@ -33,26 +33,13 @@ def fetch_options(f: F) -> F:
         click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
                      envvar="FACTCHECK_CACHE", help="The SQLite cache file."),
     ]  # fmt: skip
-    # Added options store their value in ctx.meta instead of a parameter, so commands that
-    # take fetch_options keep their signatures; read them with fetch_extras().
     decorators.append(
-        click.option("--wayback", is_flag=True, expose_value=False, callback=_remember,
+        click.option("--wayback", is_flag=True,
                      help="Fall back to the Internet Archive's copy of a dead link."),
     )  # fmt: skip
     for decorator in reversed(decorators):
         f = decorator(f)
     return f
-
-
-def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    ctx.meta[f"factcheck.{param.name}"] = value
-    return value
-
-
-def fetch_extras(ctx: click.Context | None = None) -> dict[str, Any]:
-    """The fetch options added after a command was written, as ``SourceOptions`` keywords."""
-    ctx = ctx or click.get_current_context()
-    return {"wayback": bool(ctx.meta.get("factcheck.wayback", False))}
 
 
 def write_output(text: str, output: str) -> None:

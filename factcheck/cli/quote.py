@@ -36,6 +36,7 @@ def quote(
     refresh: bool,
     allow_private: bool,
     cache_path: str | None,
+    wayback: bool,
     format_: str,
     output: str,
     library: str | None,
@@ -55,7 +56,7 @@ def quote(
         raise FactcheckError("the quote is empty")
     options = CheckOptions(
         fetch=SourceOptions(offline=offline, refresh=refresh, allow_private=allow_private,
-                            cache_path=cache_path),
+                            cache_path=cache_path, wayback=wayback),
         library=library,
     )  # fmt: skip
     verdict = verify_quote(text, speaker=speaker, sources=list(sources), options=options)

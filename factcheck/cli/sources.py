@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from factcheck.cli.options import fetch_extras, fetch_options
+from factcheck.cli.options import fetch_options
 
 # Fewer sources than this load quickly enough that a progress bar would only flicker.
 PROGRESS_THRESHOLD = 4
@@ -73,6 +73,7 @@ def fetch(
     refresh: bool,
     allow_private: bool,
     cache_path: str | None,
+    wayback: bool,
     format_: str,
 ) -> None:
     """Fetch sources into the cache and say what was read from each.
@@ -85,7 +86,7 @@ def fetch(
     with progress_reporter() as progress:
         options = SourceOptions(
             offline=offline, refresh=refresh, allow_private=allow_private,
-            cache_path=cache_path, progress=progress, **fetch_extras(),
+            cache_path=cache_path, progress=progress, wayback=wayback,
         )  # fmt: skip
         loaded = load_sources(all_specs, options)
     if format_ == "json":

@@ -23,6 +23,7 @@ def load_document(
     *,
     format: str | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    allow_private: bool = False,
 ) -> Document:
     """Read an article from a path, ``"-"`` (stdin) or an ``http(s)://`` URL.
 
@@ -36,7 +37,9 @@ def load_document(
     if name.startswith(("http://", "https://")):
         from factcheck.sources.fetch import fetch_article
 
-        data, content_type, final_url = fetch_article(name, max_bytes=max_bytes)
+        data, content_type, final_url = fetch_article(
+            name, max_bytes=max_bytes, allow_private=allow_private
+        )
         if format is None and content_type and "html" in content_type:
             format = "html"
         doc = document_from_bytes(data, path=None, format=format or "html", url=final_url or name)
