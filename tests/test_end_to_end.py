@@ -149,8 +149,10 @@ def test_cli_claims_json_on_the_seed() -> None:
 def test_cli_terminal_report_is_readable() -> None:
     result = run_cli("check", "fixtures/misquotes.md")
     assert result.returncode == 1
-    for label in ("verified", "altered", "misattributed", "not_found", "supported", "unverifiable"):
-        assert label in result.stdout
+    shown = result.stdout.lower()
+    for label in ("verified", "altered", "misattributed", "not found", "supported", "unverifiable"):
+        assert label in shown
+    assert "[-temporary-]{+permanent+}" in result.stdout  # the word diff, readable without colour
 
 
 @pytest.mark.parametrize(
