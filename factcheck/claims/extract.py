@@ -1,0 +1,587 @@
+"""Attribution extraction: sentence by sentence, find cues, then their speaker and content.
+
+The patterns, in the order they are tried (each is documented where it is implemented):
+
+1. ``according to X`` before, inside or after the content;
+2. a speaker and cue *after* the content: ``"A," Smith said.`` / ``A, said Smith.`` /
+   ``A, Smith said, B`` (one claim, two content pieces) / ``"A" -- Smith``;
+3. a speaker and cue *before* the content: ``Smith said (that) A`` / ``Smith told Kyiv that A``
+   / ``Smith said: "A"``, ``..., adding that B`` (same speaker), ``it was reported that A``
+   (no speaker, vague), ``Smith's claim that A``;
+4. ``Smith: "A"`` at the start of a paragraph;
+5. a floating quote (a sentence that is only a quote) carries the previous speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
+from factcheck.claims.lexicon import word_set
+from factcheck.claims.quotes import ALL_MARKS, Quote, find_quotes
+from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
+from factcheck.claims.speakers import (
+    DETERMINERS,
+    VAGUE_HEADS,
+    Mention,
+    PersonIndex,
+    collect_people,
+    left_np,
+    possessor,
+    resolve,
+    right_np,
+)
+
+_END_PUNCT = frozenset(".!?…;")
+_DASHES = frozenset({"—", "--", "–", "-"})
+_FILLER_STARTS = word_set("filler_starts")
+_BE = frozenset({"is", "was", "has", "have", "had", "been", "be", "being", "are", "were"})
+_LEADING_CONJ = frozenset({"but", "and", "so", "yet", "still", "however", "instead", "also"})
+
+
+@dataclass
+class Attribution:
+    """One attribution found in plain text (all spans index that text).
+
+    ``content`` holds the content pieces as written (quotation marks kept at their edges);
+    ``source`` is the speaker mention, resolved or not (for vague attribution it is the vague
+    phrase, "sources", with ``vague`` set).
+    """
+
+    content: list[tuple[int, int]]
+    source: Mention | None
+    cue: tuple[int, int] | None
+    sentence: tuple[int, int]
+    vague: bool = False
+    chain: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token]
+    quoted: list[bool]
+    quotes: list[Quote]
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in ALL_MARKS or token.text in ("``", "''")
+
+
+def _is_close_mark(unit: _Unit, k: int) -> bool:
+    t = unit.tokens[k]
+    return _is_mark(t) and any(q.close_end == t.end for q in unit.quotes)
+
+
+def _is_open_mark(unit: _Unit, k: int) -> bool:
+    t = unit.tokens[k]
+    return _is_mark(t) and any(q.open_at == t.start for q in unit.quotes)
+
+
+def _only_punct(tokens: list[Token], a: int, b: int) -> bool:
+    return all(not t.text[0].isalnum() for t in tokens[a:b])
+
+
+def _tail(unit: _Unit, p: int) -> int | None:
+    """Where a trailing adverbial after a postposed cue stops ("said on Tuesday in a statement").
+
+    Returns the index of the comma that ends it, ``len(tokens)`` when it runs to the end of
+    the sentence, or ``None`` when what follows is not a mere adverbial (then the cue
+    introduces content instead).
+    """
+    toks = unit.tokens
+    n = len(toks)
+    if p >= n or (_only_punct(toks, p, n) and not any(t.text == "," for t in toks[p:n])):
+        return n
+    if toks[p].text == ",":
+        return p
+    if toks[p].text in _END_PUNCT or _is_close_mark(unit, p):
+        return n if _only_punct(toks, p, n) else None
+    low = toks[p].lower
+    if not (low in _FILLER_STARTS or (low.endswith("ly") and toks[p].text.islower())):
+        return None
+    if low == "of" or low == "about" or low == "as" or low == "told":
+        return None
+    for k in range(p, min(n, p + 14)):
+        t = toks[k]
+        if t.text == ",":
+            return k
+        if t.text in _END_PUNCT and _only_punct(toks, k, n):
+            return n
+        if t.lower == "that" or _is_open_mark(unit, k) or unit.quoted[k]:
+            return None
+    return None
+
+
+class _Extractor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.quotes = find_quotes(text, self.paragraphs)
+        self.quote_starts = [q.open_at for q in self.quotes]
+        self.units: list[_Unit] = []
+        for p_index, para in enumerate(self.paragraphs):
+            lo = bisect_left(self.quote_starts, para[0])
+            hi = bisect_left(self.quote_starts, para[1])
+            p_quotes = self.quotes[lo:hi]
+            for s, e in split_sentences(text, para, p_quotes):
+                toks = tokenize(text, s, e)
+                u_quotes = [q for q in p_quotes if q.open_at < e and q.outer_end > s]
+                quoted = [False] * len(toks)
+                for q in u_quotes:
+                    for k, t in enumerate(toks):
+                        if q.start <= t.start < q.end and not _is_mark(t):
+                            quoted[k] = True
+                self.units.append(_Unit(s, e, p_index, toks, quoted, u_quotes))
+        self.people: PersonIndex = collect_people([u.tokens for u in self.units])
+        self.found: list[Attribution] = []
+        self.claimed_chains: set[int] = set()
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def span(self, unit: _Unit, a: int, b: int) -> tuple[int, int] | None:
+        """Text span of tokens ``a..b`` inclusive, trimmed of edge commas/colons/dashes."""
+        toks = unit.tokens
+        while a <= b and toks[a].text in (",", ":", ";", "—", "--", "–", "-", "(", ")"):
+            a += 1
+        while b >= a and toks[b].text in (",", ":", ";", "—", "--", "–", "-", "(", ")"):
+            b -= 1
+        if a > b or _only_punct(toks, a, b + 1):
+            return None
+        return toks[a].start, toks[b].end
+
+    def speaker(self, unit: _Unit, mention: Mention | None) -> Mention | None:
+        if mention is None:
+            return None
+        resolve(mention, unit.tokens, self.people)
+        if mention.kind == "person" and mention.name:
+            self.people.add_person(mention.start, mention.name)
+        elif mention.kind == "group" and mention.name:
+            self.people.add_group(mention.start, mention.text, mention.name)
+        return mention
+
+    def subject(self, unit: _Unit, k: int, lo: int) -> Mention | None:
+        """The speaker before the cue at ``k``: "Smith said", "Smith, a Republican, said".
+
+        >>> x = _Extractor("Jones, a Republican from Ohio, said no.")
+        >>> x.subject(x.units[0], 7, 0).text
+        'Jones'
+        """
+        toks = unit.tokens
+        m = left_np(toks, k, lo)
+        if m is not None:
+            m = possessor(m, toks)
+            if (
+                m.kind == "group"
+                and toks[m.first].lower in ("the", "a", "an")
+                and (
+                    m.last == m.first + 1
+                    and toks[m.last].text[0].islower()
+                    and toks[m.last].lower not in VAGUE_HEADS
+                )
+            ):
+                return m  # "the report said": a document speaks for its authors
+            return m
+        j = k - 1
+        if j > lo and toks[j].text == ",":
+            for c in range(j - 1, max(lo, j - 14), -1):
+                if toks[c].text == ",":
+                    m2 = left_np(toks, c, lo)
+                    if m2 is not None and m2.kind in ("person", "group"):
+                        return m2
+                    break
+        return None
+
+    def chain_pieces(self, unit: _Unit, a: int) -> list[tuple[int, int]]:
+        """Later paragraphs of a quote that opens at token ``a`` and runs on unclosed."""
+        t = unit.tokens[a]
+        k = bisect_left(self.quote_starts, t.start)
+        if k >= len(self.quotes) or self.quotes[k].open_at != t.start:
+            return []
+        q = self.quotes[k]
+        if q.close_end is not None:
+            return []
+        pieces: list[tuple[int, int]] = []
+        chain = q.chain
+        for nq in self.quotes[k + 1 :]:
+            if nq.chain != chain:
+                break
+            pieces.append((nq.open_at, nq.outer_end))
+            self.claimed_chains.add(chain)
+        return pieces
+
+    def add(
+        self,
+        unit: _Unit,
+        content: list[tuple[int, int] | None],
+        source: Mention | None,
+        cue: tuple[int, int] | None,
+        vague: bool = False,
+    ) -> Attribution | None:
+        pieces = [c for c in content if c is not None]
+        if not pieces:
+            return None
+        if source is not None and source.kind == "vague":
+            vague = True
+        attribution = Attribution(pieces, source, cue, (unit.start, unit.end), vague)
+        self.found.append(attribution)
+        return attribution
+
+    # -- the patterns --------------------------------------------------------------------
+
+    def according(self, unit: _Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+        """``according to X``: X speaks, the content is the rest of the clause.
+
+        Passing: "According to aides, the talks failed." / "The talks failed, according
+        to aides." / "These deals, according to statements made, must wait." (vague).
+        Failing: "according to plan" at the end of a clause with no comma keeps the
+        content before it but "plan" is still taken as the source (a known limit).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        p = cue.last + 1
+        q = p
+        while q < n and toks[q].text not in (",", ".", ";", "!", "?") and q - p < 12:
+            if _is_open_mark(unit, q):
+                break
+            q += 1
+        if q == p:
+            return False
+        mention = right_np(toks, p, q)
+        if mention is None or mention.last < q - 1:
+            from factcheck.claims.speakers import _mention
+
+            mention = _mention(toks, p, q - 1)
+            words = {w.lower() for w in mention.text.split()}
+            if words & VAGUE_HEADS:
+                mention.kind = "vague"
+        mention = self.speaker(unit, mention)
+        cue_span = (toks[cue.first].start, toks[cue.last].end)
+        start_ok = cue.first == lo or (cue.first == lo + 1 and toks[lo].lower in _LEADING_CONJ)
+        if start_ok:
+            content = [self.span(unit, q, n - 1)]
+        else:
+            left = self.span(unit, lo, cue.first - 1)
+            right = None
+            if q < n and toks[q].text == "," and not _only_punct(toks, q + 1, n):
+                right = self.span(unit, q + 1, n - 1)
+            content = [left, right]
+        found = self.add(unit, content, mention, cue_span)
+        if found:
+            for k in range(lo, n):
+                consumed[k] = True
+        return found is not None
+
+    def postposed(self, unit: _Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+        """Speaker and cue after the content.
+
+        Passing: '"We will win," Smith said.' / 'Taxes rise, said Jones.' /
+        '"A," he said, "B."' (two pieces, one claim) / '"A" -- Smith'.
+        Failing: 'Smith said taxes rise.' (the cue comes first: see ``preposed``).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        first, last = cue.first, cue.last
+        mention = self.subject(unit, first, lo)
+        if mention is not None:
+            before = mention.first - 1
+            after = last + 1
+        elif cue.lemma in INVERTIBLE and first - 1 >= lo:
+            mention = right_np(toks, last + 1, n)
+            if mention is None:
+                return False
+            before = first - 1
+            after = mention.last + 1
+        else:
+            return False
+        if before < lo or before - lo < 1:
+            return False
+        sep = toks[before]
+        if not (sep.text in (",", ":") or sep.text in _DASHES or _is_close_mark(unit, before)):
+            return False
+        stop = _tail(unit, after)
+        if stop is None:
+            return False
+        left = self.span(unit, lo, before)
+        right = None
+        if stop < n and not _only_punct(toks, stop + 1, n):
+            nxt = stop + 1
+            participle = toks[nxt].lower.endswith("ing") and any(
+                c.first == nxt for c in find_cues(toks, unit.quoted)
+            )
+            if not participle and self._continues(unit, lo, nxt):
+                right = self.span(unit, nxt, n - 1)
+        mention = self.speaker(unit, mention)
+        found = self.add(unit, [left, right], mention, (toks[first].start, toks[last].end))
+        if found is None:
+            return False
+        end = n if right is not None else stop
+        for k in range(lo, end):
+            consumed[k] = True
+        return True
+
+    def _continues(self, unit: _Unit, lo: int, nxt: int) -> bool:
+        """Whether the words after a mid-sentence "Smith said," go on with the content.
+
+        Passing: '"A," he said, "B."' and 'The tax, Novak said, will go.'
+        Failing: '"A," said Reyes, a trader.' (an apposition describing the speaker).
+        """
+        toks = unit.tokens
+        if _is_open_mark(unit, lo):
+            return _is_open_mark(unit, nxt)
+        word = toks[nxt].lower
+        return not (word in DETERMINERS or word in ("who", "which", "whose", "according"))
+
+    def dash(self, unit: _Unit, consumed: list[bool]) -> None:
+        """'"We will win." -- John Smith': a quote signed after a dash."""
+        toks = unit.tokens
+        n = len(toks)
+        for k in range(1, n - 1):
+            if toks[k].text in _DASHES and _is_close_mark(unit, k - 1) and not consumed[k]:
+                mention = right_np(toks, k + 1, n)
+                if mention is not None and _only_punct(toks, mention.last + 1, n):
+                    mention = self.speaker(unit, mention)
+                    if self.add(unit, [self.span(unit, 0, k - 1)], mention, None):
+                        for j in range(n):
+                            consumed[j] = True
+                return
+
+    def preposed(
+        self,
+        unit: _Unit,
+        cue: CueMatch,
+        lo: int,
+        hi: int,
+        previous: Mention | None,
+        cues: list[CueMatch],
+    ) -> Attribution | None:
+        """Speaker and cue before the content.
+
+        Passing: "Putin maintained that talks require more." / "Smith told reporters that
+        taxes rise." / "Smith said: “We will win.”" / "..., adding that B" (the earlier
+        speaker) / "It was reported that B" (no speaker, vague).
+        Failing: "The report, which was long, ..." (no cue) and "She found the keys."
+        (a weak cue with no clause after it).
+        """
+        toks = unit.tokens
+        first, last = cue.first, cue.last
+        vague = False
+        mention: Mention | None = None
+        k = first
+        if (
+            cue.lemma == "say"
+            and first >= 2
+            and toks[first - 1].lower == "as"
+            and (toks[first - 2].lower == "quoted")
+        ):
+            k = first - 2  # "was quoted as saying"
+        mention = left_np(toks, first, lo) if cue.kind == "noun" else self.subject(unit, k, lo)
+        if mention is not None and mention.text.lower() == "it" and toks[first - 1].lower in _BE:
+            mention = None  # "it was reported that": nobody is named
+            vague = True
+        elif mention is None:
+            prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
+            if toks[first].lower.endswith("ing") and prev_tok in ("by", "while", "in", "after"):
+                # "X reacted by asserting": the subject of the verb before "by"
+                mention = self.subject(unit, first - 2, lo) if first - 2 > lo else None
+                if mention is None:
+                    mention = previous if previous is not None else self.sentence_subject(unit, lo)
+                if mention is None:
+                    return None
+            elif toks[first].lower.endswith("ing") and prev_tok in (",", "and"):
+                mention = previous if previous is not None else self.sentence_subject(unit, lo)
+                if mention is None:
+                    return None
+            elif prev_tok in _BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
+                vague = True  # "it was reported that"
+            else:
+                return None
+        p = last + 1
+        n = hi
+        if cue.kind == "noun" or cue.lemma in LISTENER_VERBS:
+            for j in range(p, min(n, p + 8)):
+                if toks[j].lower == "that":
+                    p = j
+                    break
+                if toks[j].text in (",", ";") or _is_open_mark(unit, j):
+                    break
+        while p < n and toks[p].text in (":", ","):
+            p += 1
+        if p < n and toks[p].lower == "that" and cue.kind == "noun":
+            p += 1
+        if p >= n:
+            return None
+        # The content stops where a participle cue starts a new attribution: ", adding ...".
+        end = n
+        for other in cues:
+            if other.first <= p or other.first >= end or unit.quoted[other.first]:
+                continue
+            if toks[other.first].lower.endswith("ing") and (
+                toks[other.first - 1].text == "," or toks[other.first - 1].lower == "and"
+            ):
+                end = other.first - 1
+                break
+            # ", Putin counter-argued that ...": a new clause with its own speaker
+            if other.kind == "verb":
+                m = left_np(toks, other.first, p)
+                if (
+                    m is not None
+                    and m.first - 1 > p
+                    and (
+                        toks[m.first - 1].text in (",", ";")
+                        or toks[m.first - 1].lower in ("and", "but")
+                    )
+                ):
+                    end = m.first - 1
+                    break
+        content = [self.span(unit, p, end - 1)]
+        if _is_open_mark(unit, p):
+            content.extend(self.chain_pieces(unit, p))
+        if mention is not None and mention is not previous:
+            mention = self.speaker(unit, mention)
+        found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
+        return found
+
+    def sentence_subject(self, unit: _Unit, lo: int) -> Mention | None:
+        """The subject at the start of a sentence, for ", saying ..." with no speaker before."""
+        toks = unit.tokens
+        k = lo
+        while k < len(toks) and toks[k].lower in _LEADING_CONJ:
+            k += 1
+        if k < len(toks) and toks[k].lower in ("in", "on", "at", "after", "before", "during"):
+            comma = next((j for j in range(k, len(toks)) if toks[j].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+        m = right_np(toks, k, len(toks))
+        if m is None or m.kind not in ("person", "group", "pronoun"):
+            return None
+        return self.speaker(unit, m)
+
+    def speaker_line(self, unit: _Unit, consumed: list[bool]) -> bool:
+        """'Smith: “We will win.”' at the start of a paragraph."""
+        toks = unit.tokens
+        if len(toks) < 4 or unit.start != self.paragraphs[unit.paragraph][0]:
+            return False
+        for k in range(1, min(6, len(toks) - 1)):
+            if toks[k].text == ":":
+                if not _is_open_mark(unit, k + 1):
+                    return False
+                mention = right_np(toks, 0, k)
+                if mention is None or mention.last != k - 1 or mention.kind != "person":
+                    return False
+                mention = self.speaker(unit, mention)
+                content = [self.span(unit, k + 1, len(toks) - 1), *self.chain_pieces(unit, k + 1)]
+                if self.add(unit, content, mention, (toks[k].start, toks[k].end)):
+                    for j in range(len(toks)):
+                        consumed[j] = True
+                    return True
+                return False
+        return False
+
+    def floating(self, unit: _Unit) -> None:
+        """A sentence that is only a quote carries the speaker of the attribution before it.
+
+        Passing: 'Smith spoke. "We will win. We always do."' (the second sentence is
+        Smith's if the first one attributed something to him).
+        Failing: 'The “workplace” issue grew.' (a scare quote inside a sentence).
+        """
+        toks = unit.tokens
+        if not toks or not _is_open_mark(unit, 0) or not self.found:
+            return
+        words = [k for k, t in enumerate(toks) if t.text[0].isalnum()]
+        if not words or sum(unit.quoted[k] for k in words) < 0.8 * len(words):
+            return
+        k = bisect_left(self.quote_starts, toks[0].start)
+        if k < len(self.quotes) and self.quotes[k].chain in self.claimed_chains:
+            return
+        prev = self.found[-1]
+        prev_para = self._paragraph_of(prev.sentence[0])
+        if unit.paragraph - prev_para > 1 or prev.source is None:
+            return
+        content = [self.span(unit, 0, len(toks) - 1), *self.chain_pieces(unit, 0)]
+        self.add(unit, content, prev.source, None)
+
+    def _paragraph_of(self, index: int) -> int:
+        starts = [p[0] for p in self.paragraphs]
+        return max(0, bisect_left(starts, index + 1) - 1)
+
+    # -- driver --------------------------------------------------------------------------
+
+    def run_unit(self, unit: _Unit) -> None:
+        toks = unit.tokens
+        n = len(toks)
+        if n == 0:
+            return
+        before = len(self.found)
+        consumed = [False] * n
+        if unit.quotes and self.speaker_line(unit, consumed):
+            return
+        cues = find_cues(toks, unit.quoted)
+        # Pass 1: attributions whose content comes first (or "according to").
+        lo = 0
+        for cue in cues:
+            if consumed[cue.first]:
+                continue
+            if cue.kind == "according":
+                if self.according(unit, cue, lo, consumed):
+                    lo = next((k for k in range(n) if not consumed[k]), n)
+                continue
+            if cue.kind == "verb" and self.postposed(unit, cue, lo, consumed):
+                lo = next((k for k in range(n) if not consumed[k]), n)
+        if unit.quotes:
+            self.dash(unit, consumed)
+        # Pass 2: cue first, content after, in the stretches not used yet.
+        previous: Mention | None = None
+        pass_one = self.found[before:]
+        if pass_one:
+            previous = pass_one[-1].source
+        k = 0
+        for cue in cues:
+            if consumed[cue.first] or cue.first < k:
+                continue
+            lo2 = cue.first
+            while lo2 > 0 and not consumed[lo2 - 1]:
+                lo2 -= 1
+            hi = cue.last + 1
+            while hi < n and not consumed[hi]:
+                hi += 1
+            found = self.preposed(unit, cue, lo2, hi, previous, cues)
+            if found is not None:
+                previous = found.source
+                end_index = found.content[0][1]
+                k = next((j for j in range(n) if toks[j].start >= end_index), n)
+                # a participle cue inside the content starts its own attribution
+                for j in range(cue.last + 1, k):
+                    consumed[j] = True
+                k = cue.last + 1
+                for j, t in enumerate(toks):
+                    if t.start >= end_index:
+                        break
+                    if j > cue.last:
+                        consumed[j] = True
+        if len(self.found) == before:
+            self.floating(unit)
+
+    def run(self) -> list[Attribution]:
+        for unit in self.units:
+            try:
+                self.run_unit(unit)
+            except (IndexError, ValueError, KeyError):  # pragma: no cover - defensive
+                continue
+        return self.found
+
+
+def extract_attributions(text: str) -> list[Attribution]:
+    """Every attribution in ``text``, in reading order.
+
+    >>> t = '"We will win," Smith said, "and soon." Jones said taxes rise.'
+    >>> [(t[a.content[0][0]:a.content[0][1]], a.source.text) for a in extract_attributions(t)]
+    [('"We will win,"', 'Smith'), ('taxes rise.', 'Jones')]
+    """
+    found = _Extractor(text).run()
+    found.sort(key=lambda a: min(s for s, _ in a.content))
+    return found

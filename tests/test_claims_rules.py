@@ -1,0 +1,221 @@
+"""Each extraction rule on sentences we wrote: one that must match, one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.documents import load_document
+from factcheck.model import Claim, Document
+
+
+def doc_of(text: str) -> Document:
+    return Document(raw=text, text=text)
+
+
+def claims_of(text: str) -> list[Claim]:
+    return extract_claims(doc_of(text))
+
+
+def only(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def speaker_name(c: Claim) -> str | None:
+    return c.speaker.name if c.speaker else None
+
+
+# -- direct quotes -------------------------------------------------------------------------
+
+
+def test_postposed_quote() -> None:
+    c = only("“The bridge will open in May,” Mayor Ana Ortiz said.")
+    assert c.kind == "quote"
+    assert c.text == "The bridge will open in May"
+    assert c.quoted_text == "The bridge will open in May"
+    assert speaker_name(c) == "Ana Ortiz" and c.cue and c.cue.text == "said"
+
+
+def test_split_quote_is_one_claim_with_two_spans() -> None:
+    text = '"We are ready," she said, "and we will not wait."'
+    c = only("Lena Park spoke first. " + text)
+    assert c.kind == "quote"
+    assert len(c.content_spans) == 2
+    assert c.text == "We are ready and we will not wait"
+    assert speaker_name(c) == "Lena Park" and c.speaker and c.speaker.resolved_from == "pronoun"
+
+
+def test_inverted_said_name() -> None:
+    c = only('"Prices will fall," said Tom Reyes, a trader.')
+    assert speaker_name(c) == "Tom Reyes" and c.kind == "quote"
+
+
+def test_colon_and_preposed_quote() -> None:
+    c = only("Governor Kim Lee said: “Schools stay open.”")
+    assert c.kind == "quote" and c.text == "Schools stay open"
+    assert speaker_name(c) == "Kim Lee"
+
+
+def test_dash_signature() -> None:
+    c = only("“Nobody reads the fine print.” — Marta Diaz")
+    assert speaker_name(c) == "Marta Diaz" and c.cue is None
+
+
+def test_speaker_line() -> None:
+    c = only("Paula Reed: “The vote is on Friday.”")
+    assert speaker_name(c) == "Paula Reed" and c.text == "The vote is on Friday"
+
+
+def test_scare_quote_alone_is_no_claim() -> None:
+    assert claims_of("The “workplace” issue grew over the summer.") == []
+
+
+def test_quote_over_paragraphs_has_a_span_per_paragraph() -> None:
+    text = "Dr. Ivo Brandt said: “The data are clear.\n\n“We act now or pay later.”\n\nRain fell."
+    c = only(text)
+    assert c.kind == "quote" and len(c.content_spans) == 2
+    assert c.text == "The data are clear We act now or pay later"
+
+
+def test_floating_quote_carries_the_previous_speaker() -> None:
+    text = "“We will rebuild,” Mayor Ana Ortiz said. “It will take years.”"
+    found = claims_of(text)
+    assert len(found) == 2
+    assert speaker_name(found[1]) == "Ana Ortiz" and found[1].cue is None
+
+
+def test_floating_quote_needs_a_speaker_before() -> None:
+    assert claims_of("“It will take years.” The rain kept falling.") == []
+
+
+# -- partial quotes and paraphrase --------------------------------------------------------
+
+
+def test_partial_quote_is_one_claim() -> None:
+    c = only("Senator Rui Alves called the bill “a gift to insurers” on Monday.")
+    assert c.kind == "partial_quote"
+    assert c.quoted_text == "a gift to insurers"
+    assert "a gift to insurers" in c.text and "“" not in c.text
+
+
+def test_paraphrase_with_that() -> None:
+    c = only("Finance Minister Ada Novak argued that the tax would hurt farmers.")
+    assert c.kind == "paraphrase" and c.quoted_text is None
+    assert c.text == "the tax would hurt farmers"
+    assert speaker_name(c) == "Ada Novak" and c.cue and c.cue.text == "argued"
+
+
+def test_listener_is_skipped() -> None:
+    c = only("Ada Novak told reporters that the tax would go.")
+    assert c.text == "the tax would go" and c.cue and c.cue.text == "told"
+
+
+def test_postposed_paraphrase() -> None:
+    c = only("The tax will go next year, Ada Novak said on Tuesday.")
+    assert c.text == "The tax will go next year" and speaker_name(c) == "Ada Novak"
+
+
+def test_parenthetical_attribution() -> None:
+    c = only("The tax, Ada Novak said, will go next year.")
+    assert c.text == "The tax will go next year" and len(c.content_spans) == 2
+
+
+def test_participle_keeps_the_speaker() -> None:
+    found = claims_of("Ada Novak defended the tax, adding that farmers would be spared.")
+    added = [c for c in found if c.cue and c.cue.text == "adding"]
+    assert added and speaker_name(added[0]) == "Ada Novak"
+    assert added[0].text == "farmers would be spared"
+
+
+def test_weak_verb_needs_a_clause() -> None:
+    assert claims_of("Ada Novak found the keys on Tuesday.") == []
+    c = only("Ada Novak thinks that the keys are lost.")
+    assert c.text == "the keys are lost"
+
+
+def test_noun_is_not_a_cue() -> None:
+    assert claims_of("The report was long and the claims were many.") == []
+
+
+# -- according to and vague attribution ---------------------------------------------------
+
+
+def test_according_to_name() -> None:
+    c = only("According to the Finance Ministry, the tax will go.")
+    assert c.text == "the tax will go" and speaker_name(c) == "Finance Ministry"
+    assert c.speaker and c.speaker.resolved_from == "group" and not c.vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tax will go, according to sources.",
+        "These plans, according to statements made, must wait.",
+        "It was reported that the tax will go.",
+    ],
+)
+def test_vague_attribution_has_no_speaker(text: str) -> None:
+    c = only(text)
+    assert c.vague and c.speaker is None
+
+
+def test_according_to_plan_is_not_vague() -> None:
+    assert not any(c.vague for c in claims_of("Ada Novak said the work went according to plan."))
+
+
+# -- speakers -----------------------------------------------------------------------------
+
+
+def test_title_is_stripped_and_alias_is_shared() -> None:
+    text = (
+        "Finance Minister Ada Novak said the tax would go. "
+        "Later, Novak said farmers would be spared. "
+        "Minister Novak insisted that the budget was fair."
+    )
+    found = claims_of(text)
+    assert [speaker_name(c) for c in found] == ["Ada Novak"] * 3
+    assert [c.speaker.resolved_from for c in found if c.speaker] == ["name", "alias", "alias"]
+
+
+def test_pronoun_resolves_to_last_person() -> None:
+    found = claims_of("Ada Novak met Carl Berg. He said the meeting went well.")
+    assert speaker_name(found[-1]) == "Carl Berg"
+    assert found[-1].speaker and found[-1].speaker.text == "He"
+
+
+def test_unresolvable_pronoun_has_no_name() -> None:
+    c = only("She said the meeting went well.")
+    assert c.speaker and c.speaker.name is None and c.speaker.resolved_from == "pronoun"
+
+
+def test_group_speaker() -> None:
+    c = only("Hospital officials warned that beds were running out.")
+    assert speaker_name(c) == "Hospital officials" and c.speaker
+    assert c.speaker.resolved_from == "group"
+
+
+def test_possessive_utterance_noun() -> None:
+    c = only("Novak’s letter urged calm across the region.")
+    assert c.speaker and c.speaker.text == "Novak" and c.cue and c.cue.text == "urged"
+
+
+def test_appositive_subject() -> None:
+    c = only("Ada Novak, the finance minister, said the tax would go.")
+    assert speaker_name(c) == "Ada Novak"
+
+
+# -- documents with markup map back to raw offsets ----------------------------------------
+
+
+def test_markdown_spans_map_to_raw(tmp_path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Budget\n\nAda **Novak** said that *the tax* would go.\n", encoding="utf-8")
+    doc = load_document(str(path))
+    (c,) = extract_claims(doc)
+    raw = doc.raw
+    assert [s.slice(raw) for s in c.content_spans] == ["the tax* would go"] or (
+        c.content_spans[0].slice(raw).startswith("the tax")
+    )
+    assert c.location is not None and c.location.line == 3
