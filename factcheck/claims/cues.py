@@ -17,6 +17,33 @@ LISTENER_VERBS = word_set("listener_verbs")
 INVERTIBLE = word_set("invertible")
 
 
+_NOUNISH = word_set("nounish_forms")
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
+_AUX = word_set("aux_and_adverbs")
+_ROLES = word_set("role_nouns")
+_NOT_NAMES = word_set("not_names")
+
+
+def _speaker_before(tokens: list[Token], i: int) -> bool:
+    """Whether a cue form that is usually a noun ("states", "post") has a speaker right
+    before it: a pronoun, a name or a role noun.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Smith states that swing states vote"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _speaker_before(toks, 1), _speaker_before(toks, 4)
+    (True, False)
+    """
+    while i > 1 and (tokens[i - 1].lower.endswith("ly") or tokens[i - 1].lower in _AUX):
+        i -= 1  # "Smith also claims", "she has repeatedly charged"
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.lower in _PRONOUNS or prev.lower in _ROLES:
+        return True
+    return prev.text[0].isupper() and prev.lower not in _NOT_NAMES
+
+
 @dataclass(frozen=True)
 class CueMatch:
     """Tokens ``first..last`` (inclusive) of a sentence form a cue with this lemma."""
@@ -25,6 +52,9 @@ class CueMatch:
     last: int
     lemma: str
     kind: str  # verb | according | noun
+    # False for a weak verb with no clause after it: it may still close a quote
+    # ('"...," it reads.') but cannot introduce content.
+    clause: bool = True
 
 
 def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
@@ -37,8 +67,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     [('according to', 'according'), ('say', 'verb')]
     >>> t = "She found the keys and read the report."  # weak cues without a clause
     >>> toks = tokenize(t, 0, len(t))
-    >>> find_cues(toks, [False] * len(toks))
-    []
+    >>> [c.clause for c in find_cues(toks, [False] * len(toks))]
+    [False, False]
     """
     forms = verb_forms()
     nouns = utterance_nouns()
@@ -56,6 +86,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
             i += 2
             continue
         entries = forms.get(low)
+        if entries and low in _NOUNISH and not _speaker_before(tokens, i):
+            entries = None
         if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS):
             for entry in entries:
                 last = i
@@ -63,11 +95,11 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                     if nxt != entry.particle:
                         continue
                     last = i + 1
+                clause = True
                 if entry.weak:
                     after = tokens[last + 1].lower if last + 1 < n else ""
-                    if after not in _CLAUSE_OPENERS:
-                        continue
-                out.append(CueMatch(i, last, entry.lemma, "verb"))
+                    clause = after in _CLAUSE_OPENERS
+                out.append(CueMatch(i, last, entry.lemma, "verb", clause))
                 i = last
                 break
         elif (

@@ -85,7 +85,7 @@ def _only_punct(tokens: list[Token], a: int, b: int) -> bool:
     return all(not t.text[0].isalnum() for t in tokens[a:b])
 
 
-def _tail(unit: _Unit, p: int) -> int | None:
+def _tail(unit: _Unit, p: int, free: bool = False) -> int | None:
     """Where a trailing adverbial after a postposed cue stops ("said on Tuesday in a statement").
 
     Returns the index of the comma that ends it, ``len(tokens)`` when it runs to the end of
@@ -101,17 +101,19 @@ def _tail(unit: _Unit, p: int) -> int | None:
     if toks[p].text in _END_PUNCT or _is_close_mark(unit, p):
         return n if _only_punct(toks, p, n) else None
     low = toks[p].lower
-    if not (low in _FILLER_STARTS or (low.endswith("ly") and toks[p].text.islower())):
+    # After '"...," Smith told', any words up to the end are circumstance ("told reporters
+    # Friday at a rally"), unless they open a clause or a quote of their own.
+    if not free and not (low in _FILLER_STARTS or (low.endswith("ly") and toks[p].text.islower())):
         return None
-    if low == "of" or low == "about" or low == "as" or low == "told":
+    if not free and low in ("of", "about", "as", "told"):
         return None
-    for k in range(p, min(n, p + 14)):
+    for k in range(p, min(n, p + (20 if free else 14))):
         t = toks[k]
         if t.text == ",":
             return k
         if t.text in _END_PUNCT and _only_punct(toks, k, n):
             return n
-        if t.lower == "that" or _is_open_mark(unit, k) or unit.quoted[k]:
+        if t.lower == "that" or t.text == ":" or _is_open_mark(unit, k) or unit.quoted[k]:
             return None
     return None
 
@@ -187,12 +189,20 @@ class _Extractor:
             return m
         j = k - 1
         if j > lo and toks[j].text == ",":
-            for c in range(j - 1, max(lo, j - 14), -1):
-                if toks[c].text == ",":
-                    m2 = left_np(toks, c, lo)
-                    if m2 is not None and m2.kind in ("person", "group"):
-                        return m2
-                    break
+            # "Bill Ray, a farmer who once ran for mayor, said": the name before the
+            # apposition, which must open its clause
+            for c in range(j - 1, max(lo, j - 45), -1):
+                if toks[c].text != ",":
+                    continue
+                m2 = left_np(toks, c, lo)
+                if m2 is None or m2.kind not in ("person", "group"):
+                    continue
+                if (
+                    m2.first == lo
+                    or toks[m2.first - 1].text in (",", ";")
+                    or (_is_close_mark(unit, m2.first - 1))
+                ):
+                    return m2
         return None
 
     def chain_pieces(self, unit: _Unit, a: int) -> list[tuple[int, int]]:
@@ -302,7 +312,12 @@ class _Extractor:
         sep = toks[before]
         if not (sep.text in (",", ":") or sep.text in _DASHES or _is_close_mark(unit, before)):
             return False
-        stop = _tail(unit, after)
+        quote_before = _is_close_mark(unit, before) or (
+            sep.text == "," and before >= 1 and _is_close_mark(unit, before - 1)
+        )
+        if not cue.clause and not quote_before:
+            return False
+        stop = _tail(unit, after, free=quote_before)
         if stop is None:
             return False
         left = self.span(unit, lo, before)
@@ -334,6 +349,31 @@ class _Extractor:
             return _is_open_mark(unit, nxt)
         word = toks[nxt].lower
         return not (word in DETERMINERS or word in ("who", "which", "whose", "according"))
+
+    def inverted_start(self, unit: _Unit, cue: CueMatch, consumed: list[bool]) -> bool:
+        """'Said Comey, "The error pains us."': cue and speaker open the sentence.
+
+        Failing: 'Said to be ill, he stayed home.' (no name and comma after the cue).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        mention = right_np(toks, cue.last + 1, n)
+        if (
+            mention is None
+            or mention.last + 1 >= n
+            or toks[mention.last + 1].text not in (",", ":")
+        ):
+            return False
+        mention = self.speaker(unit, mention)
+        content = [self.span(unit, mention.last + 2, n - 1)]
+        if mention.last + 2 < n and _is_open_mark(unit, mention.last + 2):
+            content.extend(self.chain_pieces(unit, mention.last + 2))
+        cue_span = (toks[cue.first].start, toks[cue.last].end)
+        if self.add(unit, content, mention, cue_span) is None:
+            return False
+        for j in range(n):
+            consumed[j] = True
+        return True
 
     def dash(self, unit: _Unit, consumed: list[bool]) -> None:
         """'"We will win." -- John Smith': a quote signed after a dash."""
@@ -368,6 +408,8 @@ class _Extractor:
         """
         toks = unit.tokens
         first, last = cue.first, cue.last
+        if not cue.clause:
+            return None
         vague = False
         mention: Mention | None = None
         k = first
@@ -529,6 +571,10 @@ class _Extractor:
             if cue.kind == "according":
                 if self.according(unit, cue, lo, consumed):
                     lo = next((k for k in range(n) if not consumed[k]), n)
+                continue
+            if cue.first == 0 and cue.lemma in INVERTIBLE and toks[0].text[0].isupper():
+                if self.inverted_start(unit, cue, consumed):
+                    break
                 continue
             if cue.kind == "verb" and self.postposed(unit, cue, lo, consumed):
                 lo = next((k for k in range(n) if not consumed[k]), n)

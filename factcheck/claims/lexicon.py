@@ -71,7 +71,7 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
         lemma = words[0]
         particle: str | None = None
         irregular = words[1:]
-        if irregular and irregular[0] in {"out", "for", "on", "to", "up", "about", "of"}:
+        if irregular and irregular[0] in {"out", "for", "on", "to", "up", "about", "of", "in"}:
             particle, irregular = irregular[0], irregular[1:]
         forms = set(irregular) | {lemma}
         if len(irregular) < 4:

@@ -99,7 +99,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], boo
         double = ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"' or pair in ("``", "''")
         if double:
             if open_double is None:
-                opener = (ch in DOUBLE_OPEN or pair == "``") or (ch in '"”' and can_open)
+                opener = (ch in DOUBLE_OPEN or pair == "``") or (
+                    (ch in '"”' or pair == "''") and can_open
+                )
                 if ch == "»" and can_open and not can_close:
                     opener = True
                 if opener:

@@ -14,7 +14,7 @@ from factcheck.claims.lexicon import word_set
 from factcheck.claims.quotes import Quote
 
 _TOKEN = re.compile(r"``|''|--|\w+(?:[’'\-.&]\w+)*(?:[’']s\b)?|\S")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])")
 # Words after which a period does not end a sentence.
 ABBREVIATIONS = word_set("abbreviations")
 
@@ -67,6 +67,56 @@ def _inside_quote(index: int, quote_starts: list[int], quotes: list[Quote]) -> b
     return k >= 0 and quotes[k].open_at < index < quotes[k].outer_end - 1
 
 
+_AFTER_CUE = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "to",
+        "from",
+        "via",
+        "after",
+        "before",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "reporters",
+    ]
+)
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _attribution_follows(text: str, start: int, end: int) -> bool:
+    """'“Why?” Biden said.': a quote ending in ?/!/. is not a sentence when a cue follows.
+
+    >>> _attribution_follows("“Why?” Biden said.", 6, 18)
+    True
+    >>> _attribution_follows("“Why?” The sky fell.", 6, 20)
+    False
+    """
+    from factcheck.claims.lexicon import verb_forms
+
+    forms = verb_forms()
+    for k, m in enumerate(_WORD.finditer(text, start, min(end, start + 80))):
+        if k >= 6:
+            break
+        if m.group().lower() in forms:
+            # '“Why?” Biden said.' / '... said Biden' / 'he told CNN' - but not
+            # '"Go." Jones said taxes rise.', a new sentence with its own content
+            after = _WORD.search(text, m.end(), min(end, m.end() + 40))
+            between = text[m.end() : after.start()] if after else text[m.end() : end]
+            if any(ch in ".,;:!?" for ch in between):
+                return True
+            return bool(after) and (
+                after.group()[0].isupper() or after.group().lower() in _AFTER_CUE
+            )
+        if text[m.end() : m.end() + 1] in (".", "!", "?", ";", ":"):
+            break
+    return False
+
+
 def split_sentences(
     text: str, paragraph: tuple[int, int], quotes: list[Quote]
 ) -> list[tuple[int, int]]:
@@ -95,6 +145,8 @@ def split_sentences(
             if word in ABBREVIATIONS or initial:
                 continue
         if _inside_quote(end - 1, starts, quotes):
+            continue
+        if text[end - 1] in "\"”’'»" and _attribution_follows(text, end, p_end):
             continue
         out.append((s, end))
         s = end

@@ -125,6 +125,17 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if low == "who" and j - 2 >= lo and tokens[j - 1].text == ",":
         inner = left_np(tokens, j - 1, lo)
         return inner
+    if low.isdigit() and j - 2 >= lo and tokens[j - 1].lower == "in":
+        # "three in 10 said", "About six in 10 voters said"
+        first = j - 2
+        if first - 1 >= lo and tokens[first - 1].lower in ("about", "nearly", "roughly", "almost"):
+            first -= 1
+        return _mention(tokens, first, j)
+    if low in ("percent", "%") and j - 1 >= lo and tokens[j - 1].text[:1].isdigit():
+        first = j - 1
+        if first - 1 >= lo and tokens[first - 1].lower in ("about", "nearly", "roughly", "almost"):
+            first -= 1
+        return _mention(tokens, first, j)
     if low in _CLAUSE_BREAKERS or low in DETERMINERS or low.isdigit():
         return None
     if (
@@ -234,6 +245,17 @@ def right_np(tokens: list[Token], k: int, hi: int) -> Mention | None:
             )
             or (wl == "the" and last >= 0)
             or (w.text.islower() and w.text.isalpha() and _adjective_like(wl) and last < 0)
+            or (  # "Republican consultant Chris Russell", "lobbyist and strategist Jo Black"
+                w.text.islower()
+                and w.text.isalpha()
+                and wl not in _CLAUSE_BREAKERS
+                and wl not in AUX_AND_ADVERBS
+                and j + 1 < hi
+                and (
+                    tokens[j + 1].text[0].isupper() or tokens[j + 1].lower in ("and", "strategist")
+                )
+                and j - k < 4
+            )
         ):
             pass
         else:
