@@ -80,10 +80,11 @@ def test_quote_over_paragraphs_has_a_span_per_paragraph() -> None:
 
 
 def test_floating_quote_carries_the_previous_speaker() -> None:
+    # The follow-on quote is more of the same statement: one claim, one span per sentence.
     text = "“We will rebuild,” Mayor Ana Ortiz said. “It will take years.”"
-    found = claims_of(text)
-    assert len(found) == 2
-    assert speaker_name(found[1]) == "Ana Ortiz" and found[1].cue is None
+    c = only(text)
+    assert speaker_name(c) == "Ana Ortiz" and c.kind == "quote"
+    assert [s.slice(text) for s in c.content_spans] == ["We will rebuild", "It will take years"]
 
 
 def test_floating_quote_needs_a_speaker_before() -> None:
@@ -199,6 +200,24 @@ def test_group_speaker() -> None:
 def test_possessive_utterance_noun() -> None:
     c = only("Novak’s letter urged calm across the region.")
     assert c.speaker and c.speaker.text == "Novak" and c.cue and c.cue.text == "urged"
+
+
+def test_title_abbreviation_and_parenthesis() -> None:
+    c = claims_of("“Turnout was low,” Mr. Ortiz said. Sen. Ana Ruiz (D) said the count was fair.")
+    assert [speaker_name(x) for x in c] == ["Ortiz", "Ana Ruiz"]
+    found = claims_of("Sen. Ana Ruiz (D) said the count was fair.")
+    assert speaker_name(found[0]) == "Ana Ruiz" and found[0].text == "the count was fair"
+
+
+def test_quantifier_and_poll_subjects() -> None:
+    assert speaker_name(only("Most said the count was fair.")) == "Most"
+    c = only("About six in 10 said they trust the count.")
+    assert c.speaker and c.speaker.text == "About six in 10"
+
+
+def test_coordinated_verb_takes_the_clause_subject() -> None:
+    c = only("Ana Ruiz left office and says the count was fair.")
+    assert speaker_name(c) == "Ana Ruiz"
 
 
 def test_appositive_subject() -> None:

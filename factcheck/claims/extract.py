@@ -364,12 +364,13 @@ class _Extractor:
             or toks[mention.last + 1].text not in (",", ":")
         ):
             return False
-        mention = self.speaker(unit, mention)
-        content = [self.span(unit, mention.last + 2, n - 1)]
-        if mention.last + 2 < n and _is_open_mark(unit, mention.last + 2):
-            content.extend(self.chain_pieces(unit, mention.last + 2))
+        begin = mention.last + 2
+        speaker = self.speaker(unit, mention)
+        content = [self.span(unit, begin, n - 1)]
+        if begin < n and _is_open_mark(unit, begin):
+            content.extend(self.chain_pieces(unit, begin))
         cue_span = (toks[cue.first].start, toks[cue.last].end)
-        if self.add(unit, content, mention, cue_span) is None:
+        if self.add(unit, content, speaker, cue_span) is None:
             return False
         for j in range(n):
             consumed[j] = True
@@ -435,6 +436,11 @@ class _Extractor:
                     return None
             elif toks[first].lower.endswith("ing") and prev_tok in (",", "and"):
                 mention = previous if previous is not None else self.sentence_subject(unit, lo)
+                if mention is None:
+                    return None
+            elif prev_tok in ("and", "but"):
+                # "The senator survived prison and says torture fails": the clause subject
+                mention = self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
             elif prev_tok in _BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
@@ -545,7 +551,7 @@ class _Extractor:
         if unit.paragraph - prev_para > 1 or prev.source is None:
             return
         content = [self.span(unit, 0, len(toks) - 1), *self.chain_pieces(unit, 0)]
-        self.add(unit, content, prev.source, None)
+        prev.content.extend(c for c in content if c is not None)
 
     def _paragraph_of(self, index: int) -> int:
         starts = [p[0] for p in self.paragraphs]

@@ -109,9 +109,9 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
             between = text[m.end() : after.start()] if after else text[m.end() : end]
             if any(ch in ".,;:!?" for ch in between):
                 return True
-            return bool(after) and (
-                after.group()[0].isupper() or after.group().lower() in _AFTER_CUE
-            )
+            if after is None:
+                return False
+            return after.group()[0].isupper() or after.group().lower() in _AFTER_CUE
         if text[m.end() : m.end() + 1] in (".", "!", "?", ";", ":"):
             break
     return False

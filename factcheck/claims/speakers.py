@@ -38,6 +38,10 @@ _NOT_NAMES = word_set("not_names")
 _PLACE_STARTS = word_set("place_starts")
 
 
+_QUANTIFIERS = word_set("quantifiers")
+_NAME_ABBREVIATIONS = word_set("name_abbreviations")
+
+
 def is_capitalized(token: Token) -> bool:
     ch = token.text[0]
     return ch.isupper() and token.lower not in _NOT_NAMES
@@ -77,6 +81,8 @@ def _np_kind(tokens: list[Token], first: int, last: int) -> str:
     head = strip_possessive(words[-1])
     if len(words) == 1 and head in PRONOUNS:
         return "pronoun"
+    if head in _QUANTIFIERS or head in ("percent", "%") or head.isdigit():
+        return "group"
     if head in VAGUE_HEADS and not any(tokens[k].text[0].isupper() for k in range(first, last + 1)):
         return "vague"
     caps = [
@@ -116,12 +122,22 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         j -= 1
     if j < lo:
         return None
+    if tokens[j].text == ")":
+        # "Gov. Phil Bryant (R) said": skip a short parenthesis after the name
+        for i in range(j - 1, max(lo - 1, j - 8), -1):
+            if tokens[i].text == "(":
+                j = i - 1
+                break
+        if j < lo:
+            return None
     head = tokens[j]
     if not _is_wordish(head):
         return None
     low = head.lower
     if low in PRONOUNS:
         return _mention(tokens, j, j)
+    if low in _QUANTIFIERS and (j == lo or not tokens[j - 1].text[0].isalnum()):
+        return _mention(tokens, j, j)  # "Most said they were worried"
     if low == "who" and j - 2 >= lo and tokens[j - 1].text == ",":
         inner = left_np(tokens, j - 1, lo)
         return inner
@@ -185,6 +201,14 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
             or tl.endswith("’s")
             or tl.endswith("'s")
             or t.text in ("-",)
+            or (  # "Mr. Reid", "John F. Kennedy"
+                t.text == "."
+                and i - 1 >= lo
+                and (
+                    tokens[i - 1].lower in _NAME_ABBREVIATIONS
+                    or (len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper())
+                )
+            )
             or (
                 t.text.islower()
                 and t.text.isalpha()
