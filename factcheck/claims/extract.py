@@ -141,6 +141,7 @@ class _Extractor:
         self.people: PersonIndex = collect_people([u.tokens for u in self.units])
         self.found: list[Attribution] = []
         self.claimed_chains: set[int] = set()
+        self.skip_until = -1  # a speaker's turn covers the rest of its paragraph
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -315,10 +316,12 @@ class _Extractor:
         quote_before = _is_close_mark(unit, before) or (
             sep.text == "," and before >= 1 and _is_close_mark(unit, before - 1)
         )
-        if not cue.clause and not quote_before:
-            return False
         stop = _tail(unit, after, free=quote_before)
         if stop is None:
+            return False
+        # A weak verb closes a quote ('"...," it reads.') or a whole clause ("..., the
+        # reports show.") but never starts content in the middle of a sentence.
+        if not cue.clause and not quote_before and not (stop == len(toks) and sep.text == ","):
             return False
         left = self.span(unit, lo, before)
         right = None
@@ -510,24 +513,52 @@ class _Extractor:
         return self.speaker(unit, m)
 
     def speaker_line(self, unit: _Unit, consumed: list[bool]) -> bool:
-        """'Smith: “We will win.”' at the start of a paragraph."""
+        """A speaker label opening a paragraph: 'Smith: “We will win.”', a transcript's
+        'TAPPER: Do you think so?' or 'Q: ...', a headline 'Gingrich: Trump must decide'.
+
+        Without a quote the label must be a transcript label (capitals, Q, A) or a person
+        named elsewhere in the article, and the turn runs to the end of the paragraph.
+        Failing: 'What This Means: Escalating Deadlock' (not a person).
+        """
         toks = unit.tokens
-        if len(toks) < 4 or unit.start != self.paragraphs[unit.paragraph][0]:
+        if len(toks) < 3 or unit.start != self.paragraphs[unit.paragraph][0]:
             return False
         for k in range(1, min(6, len(toks) - 1)):
-            if toks[k].text == ":":
-                if not _is_open_mark(unit, k + 1):
-                    return False
-                mention = right_np(toks, 0, k)
-                if mention is None or mention.last != k - 1 or mention.kind != "person":
-                    return False
-                mention = self.speaker(unit, mention)
-                content = [self.span(unit, k + 1, len(toks) - 1), *self.chain_pieces(unit, k + 1)]
-                if self.add(unit, content, mention, (toks[k].start, toks[k].end)):
-                    for j in range(len(toks)):
-                        consumed[j] = True
-                    return True
+            if toks[k].text != ":":
+                continue
+            label = toks[0:k]
+            quoted = _is_open_mark(unit, k + 1)
+            transcript = all(t.text.isupper() or t.text == "." for t in label) or (
+                k == 1 and toks[0].text in ("Q", "A")
+            )
+            mention = right_np(toks, 0, k)
+            if transcript:
+                from factcheck.claims.speakers import _mention
+
+                mention = _mention(toks, 0, k - 1)
+                mention.kind = "person"
+            if mention is None or mention.last != k - 1 or mention.kind != "person":
                 return False
+            if not quoted and not transcript:
+                parts = mention.text.replace("’s", "").split()
+                known = set(self.people.full_names) | set(self.people.full_names.values())
+                if not (parts and (parts[-1] in known or mention.text in known)):
+                    return False
+            speaker = self.speaker(unit, mention)
+            para_end = self.paragraphs[unit.paragraph][1]
+            if quoted:
+                content = [self.span(unit, k + 1, len(toks) - 1), *self.chain_pieces(unit, k + 1)]
+            else:
+                start = toks[k + 1].start
+                while para_end > start and self.text[para_end - 1] in " .\t\r":
+                    para_end -= 1
+                content = [(start, para_end)] if para_end > start else []
+                self.skip_until = self.paragraphs[unit.paragraph][1]
+            if self.add(unit, content, speaker, (toks[k].start, toks[k].end)):
+                for j in range(len(toks)):
+                    consumed[j] = True
+                return True
+            return False
         return False
 
     def floating(self, unit: _Unit) -> None:
@@ -566,7 +597,9 @@ class _Extractor:
             return
         before = len(self.found)
         consumed = [False] * n
-        if unit.quotes and self.speaker_line(unit, consumed):
+        if unit.start < self.skip_until:
+            return
+        if self.speaker_line(unit, consumed):
             return
         cues = find_cues(toks, unit.quoted)
         # Pass 1: attributions whose content comes first (or "according to").

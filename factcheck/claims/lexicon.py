@@ -19,6 +19,7 @@ class VerbEntry:
     lemma: str
     particle: str | None
     weak: bool
+    takes_object: bool = False
 
 
 def inflect(lemma: str) -> set[str]:
@@ -66,8 +67,9 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
     """
     table: dict[str, list[VerbEntry]] = {}
     for line in _lines("cue_verbs.txt"):
-        weak = line.startswith("~")
-        words = line.lstrip("~").split()
+        weak = line.startswith(("~", "+"))
+        takes_object = line.startswith("+")
+        words = line.lstrip("~+").split()
         lemma = words[0]
         particle: str | None = None
         irregular = words[1:]
@@ -76,7 +78,9 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
         forms = set(irregular) | {lemma}
         if len(irregular) < 4:
             forms |= inflect(lemma)
-        entry = VerbEntry(lemma if particle is None else f"{lemma} {particle}", particle, weak)
+        entry = VerbEntry(
+            lemma if particle is None else f"{lemma} {particle}", particle, weak, takes_object
+        )
         for form in forms:
             entries = table.setdefault(form, [])
             if entry not in entries:
