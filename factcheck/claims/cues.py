@@ -18,6 +18,7 @@ INVERTIBLE = word_set("invertible")
 
 
 _NOUNISH = word_set("nounish_forms")
+_OPEN_QUOTES = frozenset(["“", '"', "‘", "«", "``", "''"])
 _OBJECT_OPENERS = frozenset(["to", "the", "a", "an", "his", "her", "their", "its", "our"])
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
 _AUX = word_set("aux_and_adverbs")
@@ -99,12 +100,16 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                 clause = True
                 if entry.weak:
                     after = tokens[last + 1].lower if last + 1 < n else ""
-                    clause = after in _CLAUSE_OPENERS or (
-                        entry.takes_object
-                        and last + 1 < n
-                        and (
-                            after in _OBJECT_OPENERS
-                            or (tokens[last + 1].text[0].isupper() and after not in _NOT_NAMES)
+                    clause = (
+                        after in _CLAUSE_OPENERS
+                        or after in _OPEN_QUOTES
+                        or (
+                            entry.takes_object
+                            and last + 1 < n
+                            and (
+                                after in _OBJECT_OPENERS
+                                or (tokens[last + 1].text[0].isupper() and after not in _NOT_NAMES)
+                            )
                         )
                     )
                 out.append(CueMatch(i, last, entry.lemma, "verb", clause))

@@ -107,15 +107,17 @@ def _tail(unit: _Unit, p: int, free: bool = False) -> int | None:
         return None
     if not free and low in ("of", "about", "as", "told"):
         return None
-    for k in range(p, min(n, p + (20 if free else 14))):
+    for k in range(p, n if free else min(n, p + 14)):
         t = toks[k]
         if t.text == ",":
             return k
         if t.text in _END_PUNCT and _only_punct(toks, k, n):
             return n
+        if free and (_is_open_mark(unit, k) or unit.quoted[k]):
+            return n  # '..." Trump says in the spot titled "Tough".'
         if t.lower == "that" or t.text == ":" or _is_open_mark(unit, k) or unit.quoted[k]:
             return None
-    return None
+    return n if free else None
 
 
 class _Extractor:
@@ -204,6 +206,41 @@ class _Extractor:
                     or (_is_close_mark(unit, m2.first - 1))
                 ):
                     return m2
+        return None
+
+    def _separates(self, unit: _Unit, k: int, lo: int) -> bool:
+        """Whether token ``k`` can end the content before a postposed speaker."""
+        if k < lo + 1:
+            return False
+        t = unit.tokens[k]
+        return t.text in (",", ":") or t.text in _DASHES or _is_close_mark(unit, k)
+
+    def between_quote_and_cue(self, unit: _Unit, k: int, lo: int) -> Mention | None:
+        """'"We were happy," his nephew Ali el Sayed added.': whatever stands between a
+        closing quote and the cue is the speaker, however it is worded.
+
+        Failing: '"We were happy." Then the rain came and he added more.' (a sentence
+        boundary and a clause lie between them).
+        """
+        toks = unit.tokens
+        j = k - 1
+        while j > lo and toks[j].lower in ("has", "had", "have", "also", "later", "then"):
+            j -= 1
+        for c in range(j, max(lo - 1, j - 12), -1):
+            t = toks[c]
+            if _is_close_mark(unit, c):
+                a = c + 1
+                if a <= j and toks[a].text == ",":
+                    a += 1
+                if a > j or not toks[a].text[0].isalnum():
+                    return None
+                from factcheck.claims.speakers import _mention
+
+                return _mention(toks, a, j)
+            if _is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]:
+                return None
+            if t.lower in ("that", "which", "and", "but", "when", "while", "because"):
+                return None
         return None
 
     def chain_pieces(self, unit: _Unit, a: int) -> list[tuple[int, int]]:
@@ -297,10 +334,16 @@ class _Extractor:
         n = len(toks)
         first, last = cue.first, cue.last
         mention = self.subject(unit, first, lo)
+        if mention is None or not self._separates(unit, mention.first - 1, lo):
+            mention = self.between_quote_and_cue(unit, first, lo) or mention
+        after_quote = first - 1 >= lo and (
+            _is_close_mark(unit, first - 1)
+            or (toks[first - 1].text == "," and first - 2 >= lo and _is_close_mark(unit, first - 2))
+        )
         if mention is not None:
             before = mention.first - 1
             after = last + 1
-        elif cue.lemma in INVERTIBLE and first - 1 >= lo:
+        elif (cue.lemma in INVERTIBLE or after_quote) and first - 1 >= lo:
             mention = right_np(toks, last + 1, n)
             if mention is None:
                 return False
@@ -311,7 +354,7 @@ class _Extractor:
         if before < lo or before - lo < 1:
             return False
         sep = toks[before]
-        if not (sep.text in (",", ":") or sep.text in _DASHES or _is_close_mark(unit, before)):
+        if not self._separates(unit, before, lo):
             return False
         quote_before = _is_close_mark(unit, before) or (
             sep.text == "," and before >= 1 and _is_close_mark(unit, before - 1)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 _VOWELS = set("aeiou")
+_PARTICLES = frozenset(["out", "for", "on", "to", "up", "about", "of", "in", "back", "off"])
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,18 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
         lemma = words[0]
         particle: str | None = None
         irregular = words[1:]
-        if irregular and irregular[0] in {"out", "for", "on", "to", "up", "about", "of", "in"}:
+        if irregular and irregular[0] in {
+            "out",
+            "for",
+            "on",
+            "to",
+            "up",
+            "about",
+            "of",
+            "in",
+            "back",
+            "off",
+        }:
             particle, irregular = irregular[0], irregular[1:]
         forms = set(irregular) | {lemma}
         if len(irregular) < 4:

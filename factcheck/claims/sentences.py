@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from factcheck.claims.lexicon import word_set
 from factcheck.claims.quotes import Quote
@@ -19,17 +18,29 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘'«(\
 ABBREVIATIONS = word_set("abbreviations")
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word or punctuation mark; ``start``/``end`` index the text."""
+    """A word or punctuation mark; ``start``/``end`` index the text.
 
-    text: str
-    start: int
-    end: int
+    A slotted class rather than a dataclass: documents have thousands of tokens and
+    building them is the extractor's hottest loop.
+    """
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start) == (other.text, other.start)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.claims.lexicon import word_set
 from factcheck.claims.quotes import ALL_MARKS
@@ -39,7 +40,15 @@ _PLACE_STARTS = word_set("place_starts")
 
 
 _QUANTIFIERS = word_set("quantifiers")
+# Lower-case words inside a name or a titled phrase: "Jean de la Fontaine", "Ali el Sayed".
+_NAME_LINKS = word_set("name_links")
 _NAME_ABBREVIATIONS = word_set("name_abbreviations")
+
+
+# Endings of nouns for people: "supporter", "activists", "resident", "historian".
+_PERSON_SUFFIXES = tuple(
+    ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ans", "ant", "ants", "ent", "ents"]
+)
 
 
 def is_capitalized(token: Token) -> bool:
@@ -157,16 +166,17 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if (
         not head.text[0].isupper()
         and strip_possessive(low) not in ROLE_NOUNS
-        and not (low.endswith(("ers", "ists", "ians", "ans", "ors", "ants", "ents")))
+        and low not in TITLE_WORDS
+        and not low.endswith(_PERSON_SUFFIXES)
     ):
         # A common noun speaks only as a determined phrase: "the plan says", "his memo said".
         i = j - 1
         while (
             i >= lo
             and j - i <= 3
-            and tokens[i].text.isalpha()
-            and tokens[i].text.islower()
+            and tokens[i].text.isalnum()
             and (tokens[i].lower not in DETERMINERS and tokens[i].lower not in _CLAUSE_BREAKERS)
+            and tokens[i].lower not in AUX_AND_ADVERBS
         ):
             i -= 1
         if i < lo or not (tokens[i].lower in DETERMINERS or tokens[i].lower.endswith(("’s", "'s"))):
@@ -186,7 +196,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         t = tokens[i]
         tl = t.lower
         if (t.text[0].isupper() and tl not in _NOT_NAMES) or (
-            tl in ("of", "for", "at", "and", "&", "de", "van", "von", "al", "bin")
+            tl in _NAME_LINKS
             and i - 1 >= lo
             and (tokens[i - 1].text[0].isupper() or tokens[i - 1].lower in ROLE_NOUNS)
         ):
@@ -343,6 +353,11 @@ def name_part(words: list[str]) -> list[str]:
     >>> name_part(["the", "Russian", "president"])
     []
     """
+    return list(_name_part(tuple(words)))
+
+
+@lru_cache(maxsize=4096)
+def _name_part(words: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for w in words:
         wl = w.lower().rstrip(".")
@@ -350,7 +365,7 @@ def name_part(words: list[str]) -> list[str]:
             out = []
             continue
         out.append(strip_possessive(w))
-    return out
+    return tuple(out)
 
 
 @dataclass
