@@ -118,7 +118,6 @@ def main(argv: list[str]) -> int:
     extract_attributions("Warm-up: Smith said so.")  # load the lexicon outside the timing
     crashes = 0
     lines = []
-    t0 = time.perf_counter()
     for name, text in docs:
         try:
             preds = _predict(text)
@@ -127,12 +126,19 @@ def main(argv: list[str]) -> int:
             print(f"crash on {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
             preds = []
         lines.append(json.dumps({"doc": name, "attributions": preds}))
-    ours_s = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    for _, text in docs:
-        [m.span(1) for m in _PLAIN_QUOTE.finditer(text)]
-    regex_s = time.perf_counter() - t0
+    # Timing: best of three passes each (the machine is shared; the minimum is the least
+    # disturbed), ours and the plain regex quote finder on the same texts in this process.
+    ours_s = regex_s = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _, text in docs:
+            extract_attributions(text)
+        ours_s = min(ours_s, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _, text in docs:
+            [m.span(1) for m in _PLAIN_QUOTE.finditer(text)]
+        regex_s = min(regex_s, time.perf_counter() - t0)
 
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(args.keep) if args.keep else Path(tmp) / "preds.jsonl"

@@ -8,6 +8,7 @@ over several paragraphs); the pieces share a ``chain`` number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = frozenset("“„‟«")
@@ -15,6 +16,8 @@ DOUBLE_CLOSE = frozenset("”»")
 SINGLE_OPEN = frozenset("‘‚‹")
 SINGLE_CLOSE = frozenset("’›")
 ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | {'"', "'", "`"}
+# One quotation mark (a lone backquote is no mark); `` and '' count as one double mark.
+_MARK_RUN = re.compile("``|''|[\"'“”„‟«»‘’‚‹›]")
 _OPEN_CONTEXT = frozenset(" \t\r\n([{—–-/:;")
 
 
@@ -84,19 +87,13 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], boo
     found: list[Quote] = []
     open_double: tuple[int, int] | None = None  # (mark index, content start)
     open_single: tuple[int, int] | None = None
-    i = start
-    while i < end:
+    for m in _MARK_RUN.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch not in ALL_MARKS:
-            i += 1
-            continue
-        width = 2 if text[i : i + 2] in ("``", "''") else 1
-        if ch == "`" and width == 1:
-            i += 1
-            continue
+        width = m.end() - i
+        pair = m.group()
         can_open, can_close = _flank(text, i, width)
-        pair = text[i : i + 2]
-        double = ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"' or pair in ("``", "''")
+        double = ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"' or width == 2
         if double:
             if open_double is None:
                 opener = (ch in DOUBLE_OPEN or pair == "``") or (
@@ -110,11 +107,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], boo
             elif (ch in DOUBLE_CLOSE or pair == "''" or ch == '"') and (can_close or not can_open):
                 found.append(Quote(open_double[0], open_double[1], i, i + width))
                 open_double = None
-            i += width
             continue
         # single marks: only outside double quotes (nested ones are part of the quote)
         if open_double is not None or _is_apostrophe(text, i):
-            i += 1
             continue
         if open_single is None:
             if (ch in SINGLE_OPEN or ch == "'") and can_open:
@@ -124,7 +119,6 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], boo
             if len(content.strip()) > 2:
                 found.append(Quote(open_single[0], open_single[1], i, i + 1))
             open_single = None
-        i += 1
     if open_double is not None:
         body_end = end
         while body_end > open_double[1] and text[body_end - 1].isspace():
