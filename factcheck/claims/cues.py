@@ -76,6 +76,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     nouns = utterance_nouns()
     out: list[CueMatch] = []
     n = len(tokens)
+    words = [t for t in tokens if t.text[0].isalpha()]
+    headline = bool(words) and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
     i = 0
     while i < n:
         if quoted[i]:
@@ -90,6 +92,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
         entries = forms.get(low)
         if entries and low in _NOUNISH and not _speaker_before(tokens, i):
             entries = None
+        if entries and i > 0 and tokens[i].text[0].isupper() and not headline:
+            entries = None  # "the United States", "Secretary of State"
         if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS):
             for entry in entries:
                 last = i

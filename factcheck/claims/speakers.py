@@ -42,6 +42,7 @@ _PLACE_STARTS = word_set("place_starts")
 _QUANTIFIERS = word_set("quantifiers")
 # Lower-case words inside a name or a titled phrase: "Jean de la Fontaine", "Ali el Sayed".
 _NAME_LINKS = word_set("name_links")
+_PREPOSITIONS = word_set("prepositions")
 _NAME_ABBREVIATIONS = word_set("name_abbreviations")
 
 
@@ -143,6 +144,8 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if not _is_wordish(head):
         return None
     low = head.lower
+    if low in _PREPOSITIONS:
+        return None  # "the face of recently announced", "likely to say": no subject
     if low in PRONOUNS:
         return _mention(tokens, j, j)
     if low in _QUANTIFIERS and (j == lo or not tokens[j - 1].text[0].isalnum()):
