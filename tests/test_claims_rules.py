@@ -238,3 +238,43 @@ def test_markdown_spans_map_to_raw(tmp_path) -> None:
         c.content_spans[0].slice(raw).startswith("the tax")
     )
     assert c.location is not None and c.location.line == 3
+
+
+def test_descriptive_speaker_between_quote_and_cue() -> None:
+    c = only("“We stayed up all night,” her cousin Nadia el Amin recalled.")
+    assert c.speaker and c.speaker.text == "her cousin Nadia el Amin"
+
+
+def test_listener_after_postposed_speaker() -> None:
+    c = only("The vote was close, a county spokesman told The Ledger.")
+    assert c.text == "The vote was close" and c.speaker
+    assert c.speaker.text == "a county spokesman"
+
+
+def test_relative_who_takes_its_antecedent() -> None:
+    c = only("Turnout rose among farmers who said prices were too low.")
+    assert c.speaker and c.speaker.text == "farmers" and c.text == "prices were too low"
+
+
+def test_participle_after_a_quote() -> None:
+    found = claims_of("“It was a mistake,” Ana Ruiz said, referring to the vote.")
+    assert [c.cue.text for c in found if c.cue] == ["said", "referring to"]
+    assert speaker_name(found[1]) == "Ana Ruiz"
+
+
+def test_weak_verb_closes_a_quote_or_a_clause() -> None:
+    c = only("“Keep out,” the sign reads.")
+    assert c.kind == "quote" and c.speaker and c.speaker.text == "the sign"
+    c = only("The gap is closing, new polls show.")
+    assert c.text == "The gap is closing" and c.speaker and c.speaker.text == "new polls"
+    assert claims_of("The new polls show up late on Sundays.") == []
+
+
+def test_capitalised_cue_word_mid_sentence_is_no_cue() -> None:
+    assert claims_of("He moved back to the United States in May.") == []
+
+
+def test_transcript_label_turn_runs_to_paragraph_end() -> None:
+    c = only("REYES: Do you think the count is fair? I do not.\n\nThe end.")
+    assert c.speaker and c.speaker.text == "REYES"
+    assert c.text == "Do you think the count is fair? I do not"

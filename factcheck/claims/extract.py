@@ -343,6 +343,10 @@ class _Extractor:
         if mention is not None:
             before = mention.first - 1
             after = last + 1
+            if cue.lemma in LISTENER_VERBS:
+                listener = right_np(toks, after, n)  # ", a spokesman told The Times."
+                if listener is not None:
+                    after = listener.last + 1
         elif (cue.lemma in INVERTIBLE or after_quote) and first - 1 >= lo:
             mention = right_np(toks, last + 1, n)
             if mention is None:

@@ -150,9 +150,9 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         return _mention(tokens, j, j)
     if low in _QUANTIFIERS and (j == lo or not tokens[j - 1].text[0].isalnum()):
         return _mention(tokens, j, j)  # "Most said they were worried"
-    if low == "who" and j - 2 >= lo and tokens[j - 1].text == ",":
-        inner = left_np(tokens, j - 1, lo)
-        return inner
+    if low == "who" and j - 1 >= lo:
+        # "Smith, who said", "voters who said": the phrase the relative clause hangs on
+        return left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
     if low.isdigit() and j - 2 >= lo and tokens[j - 1].lower == "in":
         # "three in 10 said", "About six in 10 voters said"
         first = j - 2
@@ -239,6 +239,19 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     # "The" at sentence start is part of the phrase: "The Kremlin said".
     if first - 1 >= lo and tokens[first - 1].lower == "the":
         first -= 1
+    elif first == j and not head.text[0].isupper():
+        # "a school spokesman said": lower-case modifiers up to a determiner
+        i = j - 1
+        while i >= lo and j - i <= 3 and tokens[i].text.isalpha() and tokens[i].text.islower():
+            if tokens[i].lower in DETERMINERS:
+                first = i
+                break
+            if tokens[i].lower in _CLAUSE_BREAKERS or tokens[i].lower in AUX_AND_ADVERBS:
+                break
+            i -= 1
+        else:
+            if i < lo or not tokens[i].text[0].isalnum():
+                first = i + 1  # ", new polls show": modifiers up to the clause edge
     return _mention(tokens, first, j)
 
 
