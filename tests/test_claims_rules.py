@@ -278,3 +278,20 @@ def test_transcript_label_turn_runs_to_paragraph_end() -> None:
     c = only("REYES: Do you think the count is fair? I do not.\n\nThe end.")
     assert c.speaker and c.speaker.text == "REYES"
     assert c.text == "Do you think the count is fair? I do not"
+
+
+def test_inverted_speaker_without_a_name() -> None:
+    c = only('"The roof leaked for years," said the tired old tenant, who asked not to be named.')
+    assert c.speaker and c.speaker.text == "the tired old tenant"
+
+
+def test_mistyped_closing_mark() -> None:
+    c = only("“Rents will rise,“ said Ana Ruiz, a landlord.")
+    assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz" and c.text == "Rents will rise"
+
+
+def test_colon_introduces_a_quote_whatever_the_verb() -> None:
+    c = only("The union put it bluntly: “Nobody fixes anything.”")
+    assert c.kind == "quote" and c.speaker and c.speaker.text == "The union"
+    assert c.cue and c.cue.text == "put it bluntly:"
+    assert claims_of("Three items: “milk”, “eggs” and bread.") == []

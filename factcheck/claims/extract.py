@@ -215,6 +215,44 @@ class _Extractor:
         t = unit.tokens[k]
         return t.text in (",", ":") or t.text in _DASHES or _is_close_mark(unit, k)
 
+    def after_cue(self, unit: _Unit, a: int) -> Mention | None:
+        """After '"...," said' the words up to the next comma or the end name the speaker.
+
+        Passing: '"We won," said the tired old woman.' Failing: '"We won," said.' (nothing).
+        """
+        toks = unit.tokens
+        b = a
+        while b < len(toks) and b - a < 12 and toks[b].text[0].isalnum():
+            b += 1
+        if b == a or (b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";")):
+            return None
+        from factcheck.claims.speakers import _mention
+
+        return _mention(toks, a, b - 1)
+
+    def colon_quote(self, unit: _Unit, consumed: list[bool]) -> None:
+        """'The campaign worded it carefully: "..."' — a quote introduced by a colon after the
+        sentence's subject, whatever the verb.
+
+        Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
+        """
+        toks = unit.tokens
+        n = len(toks)
+        for k in range(1, n - 1):
+            if toks[k].text != ":" or consumed[k] or not _is_open_mark(unit, k + 1):
+                continue
+            if consumed[k + 1]:
+                return
+            subject = self.sentence_subject(unit, 0)
+            if subject is None or subject.last >= k - 1 or k - subject.last > 10:
+                return
+            content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
+            cue_span = (toks[subject.last + 1].start, toks[k].end)
+            if self.add(unit, content, subject, cue_span):
+                for j in range(n):
+                    consumed[j] = True
+            return
+
     def between_quote_and_cue(self, unit: _Unit, k: int, lo: int) -> Mention | None:
         """'"We were happy," his nephew Ali el Sayed added.': whatever stands between a
         closing quote and the cue is the speaker, however it is worded.
@@ -349,6 +387,8 @@ class _Extractor:
                     after = listener.last + 1
         elif (cue.lemma in INVERTIBLE or after_quote) and first - 1 >= lo:
             mention = right_np(toks, last + 1, n)
+            if mention is None and after_quote:
+                mention = self.after_cue(unit, last + 1)  # '"...," said the woman, who ...'
             if mention is None:
                 return False
             before = first - 1
@@ -695,6 +735,8 @@ class _Extractor:
                         break
                     if j > cue.last:
                         consumed[j] = True
+        if unit.quotes:
+            self.colon_quote(unit, consumed)
         if len(self.found) == before:
             self.floating(unit)
 

@@ -104,7 +104,11 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], boo
                 if opener:
                     open_double = (i, i + width)
                     open_single = None  # singles inside a double quote are nested quotes
-            elif (ch in DOUBLE_CLOSE or pair == "''" or ch == '"') and (can_close or not can_open):
+            elif (
+                (ch in DOUBLE_CLOSE or pair == "''" or ch == '"') and (can_close or not can_open)
+            ) or (
+                ch in DOUBLE_OPEN and can_close and not can_open  # a typo'd closer: ,“ said
+            ):
                 found.append(Quote(open_double[0], open_double[1], i, i + width))
                 open_double = None
             continue

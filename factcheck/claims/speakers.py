@@ -283,10 +283,12 @@ def right_np(tokens: list[Token], k: int, hi: int) -> Mention | None:
     while j < hi and j - k < 12:
         w = tokens[j]
         wl = w.lower
-        if w.text[0].isupper() or wl in TITLE_WORDS or wl in ROLE_NOUNS:
+        if w.text[0].isupper() or wl in TITLE_WORDS or wl in ROLE_NOUNS or wl in ORG_WORDS:
             last = j
         elif w.text == "." and last == j - 1 and len(tokens[j - 1].text) <= 4:
             pass  # "Sen." "J."
+        elif w.text in ("'", "’") and j > k and tokens[j - 1].lower.endswith("s"):
+            pass  # "the tenants' union"
         elif (
             (
                 wl in ("of", "for", "at", "and", "&")
@@ -314,7 +316,12 @@ def right_np(tokens: list[Token], k: int, hi: int) -> Mention | None:
     if last < 0:
         return None
     head = tokens[last]
-    if not (head.text[0].isupper() or head.lower in ROLE_NOUNS or head.lower in TITLE_WORDS):
+    if not (
+        head.text[0].isupper()
+        or head.lower in ROLE_NOUNS
+        or head.lower in TITLE_WORDS
+        or head.lower in ORG_WORDS
+    ):
         return None
     return _mention(tokens, first, last)
 
