@@ -417,7 +417,7 @@ class _Extractor:
             participle = toks[nxt].lower.endswith("ing") and any(
                 c.first == nxt for c in find_cues(toks, unit.quoted)
             )
-            if not participle and self._continues(unit, lo, nxt):
+            if not participle and self._continues(unit, lo, nxt, inverted=mention.first > last):
                 right = self.span(unit, nxt, n - 1)
         mention = self.speaker(unit, mention)
         found = self.add(unit, [left, right], mention, (toks[first].start, toks[last].end))
@@ -428,7 +428,7 @@ class _Extractor:
             consumed[k] = True
         return True
 
-    def _continues(self, unit: _Unit, lo: int, nxt: int) -> bool:
+    def _continues(self, unit: _Unit, lo: int, nxt: int, inverted: bool) -> bool:
         """Whether the words after a mid-sentence "Smith said," go on with the content.
 
         Passing: '"A," he said, "B."' and 'The tax, Novak said, will go.'
@@ -438,7 +438,9 @@ class _Extractor:
         if _is_open_mark(unit, lo):
             return _is_open_mark(unit, nxt)
         word = toks[nxt].lower
-        return not (word in DETERMINERS or word in ("who", "which", "whose", "according"))
+        if word in ("who", "which", "whose", "according"):
+            return False
+        return not (inverted and word in DETERMINERS)
 
     def inverted_start(self, unit: _Unit, cue: CueMatch, consumed: list[bool]) -> bool:
         """'Said Comey, "The error pains us."': cue and speaker open the sentence.
@@ -539,7 +541,8 @@ class _Extractor:
                 return None
         p = last + 1
         n = hi
-        if cue.kind == "noun" or cue.lemma in LISTENER_VERBS:
+        if cue.kind == "noun" or cue.lemma in LISTENER_VERBS or (p < n and toks[p].lower == "to"):
+            # "told reporters that ...", "groused to a crowd in Georgia that ..."
             for j in range(p, min(n, p + 8)):
                 if toks[j].lower == "that":
                     p = j

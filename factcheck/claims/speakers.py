@@ -43,6 +43,7 @@ _QUANTIFIERS = word_set("quantifiers")
 # Lower-case words inside a name or a titled phrase: "Jean de la Fontaine", "Ali el Sayed".
 _NAME_LINKS = word_set("name_links")
 _PREPOSITIONS = word_set("prepositions")
+_INTERJECTED = word_set("interjected")
 _NAME_ABBREVIATIONS = word_set("name_abbreviations")
 
 
@@ -130,6 +131,13 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         or (tokens[j].lower.endswith("ly") and tokens[j].text.islower() and len(tokens[j].text) > 4)
     ):
         j -= 1
+    if (
+        j - 2 >= lo
+        and tokens[j].text == ","
+        and tokens[j - 2].text == ","
+        and tokens[j - 1].lower in _INTERJECTED
+    ):
+        j -= 3  # "The two lawmakers, however, argue"
     if j < lo:
         return None
     if tokens[j].text == ")":
