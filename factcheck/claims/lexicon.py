@@ -30,11 +30,15 @@ def inflect(lemma: str) -> set[str]:
     ['argue', 'argued', 'argues', 'arguing']
     >>> sorted(inflect("worry")) == sorted({"worry", "worries", "worried", "worrying"})
     True
+    >>> sorted(inflect("agree"))
+    ['agree', 'agreed', 'agreeing', 'agrees']
     >>> "stopped" in inflect("stop")  # no consonant doubling: list such forms in the data file
     False
     """
     forms = {lemma}
-    if lemma.endswith("e") and not lemma.endswith("ee"):
+    if lemma.endswith("ee"):
+        forms |= {lemma + "s", lemma + "d", lemma + "ing"}  # agree: agreed, agreeing
+    elif lemma.endswith("e"):
         forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
     elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
