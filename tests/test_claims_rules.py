@@ -295,3 +295,10 @@ def test_colon_introduces_a_quote_whatever_the_verb() -> None:
     assert c.kind == "quote" and c.speaker and c.speaker.text == "The union"
     assert c.cue and c.cue.text == "put it bluntly:"
     assert claims_of("Three items: “milk”, “eggs” and bread.") == []
+
+
+def test_passive_report_names_its_agent_or_nobody() -> None:
+    c = only("The new tariff was criticized by Senate Democrats.")
+    assert c.text == "The new tariff" and speaker_name(c) == "Senate Democrats"
+    c = only("The new tariff was announced on Monday.")
+    assert c.vague and c.speaker is None and c.text == "The new tariff"

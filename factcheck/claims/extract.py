@@ -36,6 +36,7 @@ from factcheck.claims.speakers import (
 _END_PUNCT = frozenset(".!?…;")
 _DASHES = frozenset({"—", "--", "–", "-"})
 _FILLER_STARTS = word_set("filler_starts")
+_PASSIVE_AUX = frozenset(["is", "was", "were", "are", "been", "being", "be"])
 _BE = frozenset({"is", "was", "has", "have", "had", "been", "be", "being", "are", "were"})
 _LEADING_CONJ = frozenset({"but", "and", "so", "yet", "still", "however", "instead", "also"})
 
@@ -118,6 +119,25 @@ def _tail(unit: _Unit, p: int, free: bool = False) -> int | None:
         if t.lower == "that" or t.text == ":" or _is_open_mark(unit, k) or unit.quoted[k]:
             return None
     return n if free else None
+
+
+def _passive(tokens: list[Token], k: int, lo: int) -> bool:
+    """Whether the cue at ``k`` is a passive participle ("was announced", "is expected").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "The name was later announced"
+    >>> _passive(tokenize(t, 0, len(t)), 4, 0), _passive(tokenize("He announced", 0, 12), 1, 0)
+    (True, False)
+    """
+    if not tokens[k].lower.endswith(("ed", "wn", "en", "ld", "id", "ht")):
+        return False
+    j = k - 1
+    while j >= lo and (
+        tokens[j].lower in ("also", "later", "then", "not", "never", "since", "widely")
+        or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())
+    ):
+        j -= 1
+    return j >= lo and tokens[j].lower in _PASSIVE_AUX
 
 
 class _Extractor:
@@ -581,10 +601,31 @@ class _Extractor:
         content = [self.span(unit, p, end - 1)]
         if _is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
+        if (
+            mention is not None
+            and mention is not previous
+            and mention.kind != "pronoun"
+            and cue.kind == "verb"
+            and _passive(toks, first, lo)
+        ):
+            # "The suspect's name was announced on the scanner": what was reported is the
+            # subject; who reported it is the "by" agent, or nobody (vague)
+            agent = self.by_agent(unit, last + 1, end)
+            content = [(mention.start, mention.end)]
+            mention = agent
+            vague = agent is None
         if mention is not None and mention is not previous:
             mention = self.speaker(unit, mention)
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
+
+    def by_agent(self, unit: _Unit, a: int, b: int) -> Mention | None:
+        """The agent of a passive cue: "was announced by the police" -> "the police"."""
+        toks = unit.tokens
+        for k in range(a, min(b, a + 4)):
+            if toks[k].lower == "by":
+                return right_np(toks, k + 1, b)
+        return None
 
     def sentence_subject(self, unit: _Unit, lo: int) -> Mention | None:
         """The subject at the start of a sentence, for ", saying ..." with no speaker before."""
