@@ -250,11 +250,15 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     elif first == j and not head.text[0].isupper():
         # "a school spokesman said": lower-case modifiers up to a determiner
         i = j - 1
-        while i >= lo and j - i <= 3 and tokens[i].text.isalpha() and tokens[i].text.islower():
+        while i >= lo and j - i <= 3 and tokens[i].text.isalpha():
             if tokens[i].lower in DETERMINERS:
-                first = i
+                first = i  # "The new tariff", "a county spokesman"
                 break
-            if tokens[i].lower in _CLAUSE_BREAKERS or tokens[i].lower in AUX_AND_ADVERBS:
+            if (
+                not tokens[i].text.islower()
+                or tokens[i].lower in _CLAUSE_BREAKERS
+                or tokens[i].lower in AUX_AND_ADVERBS
+            ):
                 break
             i -= 1
         else:
