@@ -253,7 +253,10 @@ def test_listener_after_postposed_speaker() -> None:
 
 def test_relative_who_takes_its_antecedent() -> None:
     c = only("Turnout rose among farmers who said prices were too low.")
-    assert c.speaker and c.speaker.text == "farmers" and c.text == "prices were too low"
+    assert c.speaker and c.speaker.text == "who" and c.speaker.name == "farmers"
+    assert c.text == "prices were too low"
+    c = only("Ana Ruiz, who chairs the board, said the count was fair.")
+    assert speaker_name(c) == "Ana Ruiz"
 
 
 def test_participle_after_a_quote() -> None:

@@ -85,6 +85,7 @@ class Mention:
     kind: str  # person | group | pronoun | vague
     name: str | None = None
     resolved_from: str = "name"
+    antecedent: Mention | None = None  # what a relative "who" stands for
 
 
 def _np_kind(tokens: list[Token], first: int, last: int) -> str:
@@ -159,8 +160,15 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if low in _QUANTIFIERS and (j == lo or not tokens[j - 1].text[0].isalnum()):
         return _mention(tokens, j, j)  # "Most said they were worried"
     if low == "who" and j - 1 >= lo:
-        # "Smith, who said", "voters who said": the phrase the relative clause hangs on
-        return left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        # "Smith, who said", "voters who said": the mention is "who", and it stands for the
+        # phrase the relative clause hangs on
+        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        if antecedent is None:
+            return None
+        who = _mention(tokens, j, j)
+        who.kind = antecedent.kind
+        who.antecedent = antecedent
+        return who
     if low.isdigit() and j - 2 >= lo and tokens[j - 1].lower == "in":
         # "three in 10 said", "About six in 10 voters said"
         first = j - 2
@@ -517,6 +525,11 @@ def resolve(mention: Mention, tokens: list[Token], index: PersonIndex) -> Mentio
     >>> r.name, r.resolved_from
     ('Vladimir Putin', 'alias')
     """
+    if mention.antecedent is not None:
+        resolve(mention.antecedent, tokens, index)
+        mention.name = mention.antecedent.name
+        mention.resolved_from = "pronoun"
+        return mention
     words = mention.text.split()
     if mention.kind == "pronoun":
         low = mention.text.lower()
