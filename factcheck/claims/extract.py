@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
-from factcheck.claims.lexicon import word_set
+from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import ALL_MARKS, Quote, find_quotes
 from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
@@ -38,6 +38,7 @@ _DASHES = frozenset({"—", "--", "–", "-"})
 _FILLER_STARTS = word_set("filler_starts")
 _PASSIVE_AUX = frozenset(["is", "was", "were", "are", "been", "being", "be"])
 _BE = frozenset({"is", "was", "has", "have", "had", "been", "be", "being", "are", "were"})
+_FRONTED = word_set("fronted")
 _LEADING_CONJ = frozenset({"but", "and", "so", "yet", "still", "however", "instead", "also"})
 
 
@@ -630,16 +631,31 @@ class _Extractor:
     def sentence_subject(self, unit: _Unit, lo: int) -> Mention | None:
         """The subject at the start of a sentence, for ", saying ..." with no speaker before."""
         toks = unit.tokens
+        n = len(toks)
         k = lo
-        while k < len(toks) and toks[k].lower in _LEADING_CONJ:
+        # a dateline: "WASHINGTON (AP) — Clinton said ..."
+        for d in range(k + 1, min(n, k + 6)):
+            if toks[d].text in _DASHES and toks[k].text.isupper() and len(toks[k].text) > 1:
+                k = d + 1
+                break
+        while k < n and toks[k].lower in _LEADING_CONJ:
             k += 1
-        if k < len(toks) and toks[k].lower in ("in", "on", "at", "after", "before", "during"):
-            comma = next((j for j in range(k, len(toks)) if toks[j].text == ","), None)
+        if k < n and toks[k].lower in _FRONTED:
+            # "On Tuesday, Clinton ...": the subject follows the fronted phrase
+            comma = next((j for j in range(k, min(n, k + 12)) if toks[j].text == ","), None)
             if comma is None:
                 return None
             k = comma + 1
-        m = right_np(toks, k, len(toks))
-        if m is None or m.kind not in ("person", "group", "pronoun"):
+        m = right_np(toks, k, n)
+        if m is None:
+            # "The campaign spent the week attacking ...": a common-noun subject, found
+            # from its verb (the first auxiliary or cue word after it)
+            forms = verb_forms()
+            for v in range(k + 1, min(n, k + 6)):
+                if toks[v].lower in forms or toks[v].lower in _BE:
+                    m = left_np(toks, v, k)
+                    break
+        if m is None or m.kind not in ("person", "group", "pronoun") or m.first != k:
             return None
         return self.speaker(unit, m)
 
