@@ -305,3 +305,9 @@ def test_passive_report_names_its_agent_or_nobody() -> None:
     assert c.text == "The new tariff" and speaker_name(c) == "Senate Democrats"
     c = only("The new tariff was announced on Monday.")
     assert c.vague and c.speaker is None and c.text == "The new tariff"
+
+
+def test_subject_across_an_aside() -> None:
+    c = only("The audit, ordered by the council in May, also found that records were lost.")
+    assert c.speaker and c.speaker.text == "The audit" and c.text == "records were lost"
+    assert claims_of("The audit met resistance and the clerk found the keys.") == []

@@ -22,6 +22,7 @@ from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import ALL_MARKS, Quote, find_quotes
 from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
+    AUX_AND_ADVERBS,
     DETERMINERS,
     VAGUE_HEADS,
     Mention,
@@ -559,7 +560,12 @@ class _Extractor:
             elif prev_tok in _BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
                 vague = True  # "it was reported that"
             else:
-                return None
+                # "Mr. Coleman, for example, had endorsed ...", "The survey, conducted in
+                # May, also found that ...": the sentence's subject, when nothing but an
+                # aside can stand between it and the cue
+                mention = self.sentence_subject(unit, lo)
+                if mention is None or not self._aside_only(unit, mention.last + 1, first):
+                    return None
         p = last + 1
         n = hi
         if cue.kind == "noun" or cue.lemma in LISTENER_VERBS or (p < n and toks[p].lower == "to"):
@@ -619,6 +625,25 @@ class _Extractor:
             mention = self.speaker(unit, mention)
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
+
+    def _aside_only(self, unit: _Unit, a: int, b: int) -> bool:
+        """Whether tokens ``a..b`` hold only a comma-bounded aside and auxiliaries.
+
+        Passing: ", for example, had previously" / ", conducted in May, also".
+        Failing: " met voters and later" (another verb phrase: its own clause).
+        """
+        toks = unit.tokens
+        if a >= b:
+            return True
+        if toks[a].text != ",":
+            return False
+        close = next((k for k in range(b - 1, a, -1) if toks[k].text == ","), None)
+        if close is None or close - a > 20:
+            return False
+        return all(
+            t.lower in AUX_AND_ADVERBS or (t.lower.endswith("ly") and t.text.islower())
+            for t in toks[close + 1 : b]
+        )
 
     def by_agent(self, unit: _Unit, a: int, b: int) -> Mention | None:
         """The agent of a passive cue: "was announced by the police" -> "the police"."""
