@@ -311,3 +311,9 @@ def test_subject_across_an_aside() -> None:
     c = only("The audit, ordered by the council in May, also found that records were lost.")
     assert c.speaker and c.speaker.text == "The audit" and c.text == "records were lost"
     assert claims_of("The audit met resistance and the clerk found the keys.") == []
+
+
+def test_quotation_dash_signature_with_apposition() -> None:
+    c = only("“We need more teachers.” ― Ana Ruiz, 34, Tucson")
+    assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz" and c.text == "We need more teachers"
+    assert claims_of("“We will win” ― and they did.") == []

@@ -35,7 +35,8 @@ from factcheck.claims.speakers import (
 )
 
 _END_PUNCT = frozenset(".!?…;")
-_DASHES = frozenset({"—", "--", "–", "-"})
+# Dashes, including the quotation dash (U+2015) that signs a quote: “...” ― Ana Ruiz
+_DASHES = frozenset({"—", "--", "–", "-", "―"})
 _FILLER_STARTS = word_set("filler_starts")
 _PASSIVE_AUX = frozenset(["is", "was", "were", "are", "been", "being", "be"])
 _BE = frozenset({"is", "was", "has", "have", "had", "been", "be", "being", "are", "were"})
@@ -491,13 +492,19 @@ class _Extractor:
         return True
 
     def dash(self, unit: _Unit, consumed: list[bool]) -> None:
-        """'"We will win." -- John Smith': a quote signed after a dash."""
+        """A quote signed after a dash: '"We will win." -- John Smith', '“...” ― Ana Ruiz,
+        34, Tucson' (an apposition may follow the name).
+
+        Failing: '"We will win" -- and they did.' (no name after the dash).
+        """
         toks = unit.tokens
         n = len(toks)
         for k in range(1, n - 1):
             if toks[k].text in _DASHES and _is_close_mark(unit, k - 1) and not consumed[k]:
                 mention = right_np(toks, k + 1, n)
-                if mention is not None and _only_punct(toks, mention.last + 1, n):
+                if mention is not None and (
+                    _only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
+                ):
                     mention = self.speaker(unit, mention)
                     if self.add(unit, [self.span(unit, 0, k - 1)], mention, None):
                         for j in range(n):
