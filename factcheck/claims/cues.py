@@ -104,6 +104,7 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                 clause = True
                 if entry.weak:
                     after = tokens[last + 1].lower if last + 1 < n else ""
+                    after = after.split("’")[0].split("'")[0]  # "she's", "they’re"
                     clause = (
                         after in _CLAUSE_OPENERS
                         or after in _OPEN_QUOTES
