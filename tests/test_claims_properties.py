@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import extract_claims
+from factcheck.documents import document_from_text
+from factcheck.errors import FactcheckError
 from factcheck.model import Document
 
 # Text built from the pieces attribution rules react to, so the rules actually fire.
@@ -81,6 +83,27 @@ def test_never_raises_and_spans_slice(text: str) -> None:
             assert c.cue.span.slice(text) == c.cue.text
         if c.vague:
             assert c.speaker is None
+
+
+MARKUP = ["**", "*", "_", "<b>", "</b>", "<p>", "</p>", "&amp;", "&rdquo;", "# ", "> ", "[x](y)"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(PIECES + MARKUP), max_size=50).map("".join),
+    st.sampled_from(["markdown", "html"]),
+)
+def test_markup_views_map_inside_the_file(text: str, fmt: str) -> None:
+    try:
+        doc = document_from_text(text, format=fmt)
+    except FactcheckError:
+        return  # the reader refused it with a clear error; nothing to extract
+    for c in extract_claims(doc):
+        for s in [*c.content_spans, c.sentence]:
+            assert 0 <= s.start <= s.end <= len(doc.raw)
+        for s in c.content_spans:
+            piece = s.slice(doc.raw)
+            assert piece and piece == piece.strip()
 
 
 def test_hostile_inputs() -> None:

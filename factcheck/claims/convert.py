@@ -62,6 +62,33 @@ def _pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], lis
     return pieces, quoted
 
 
+def _raw_pieces(doc: Document, start: int, end: int) -> list[Span]:
+    """Raw spans for a view span, split where markup sits between the words, so that each
+    raw span slices the file to words alone ("Ada **Novak** said" -> "Ada ", "Novak", ...).
+
+    >>> d = Document(raw="the *big* tax", text="the big tax", offsets=[0, 1, 2, 3, 5, 6, 7, 9, 10,
+    ...              11, 12, 13])
+    >>> [s.slice(d.raw) for s in _raw_pieces(d, 0, 11)]
+    ['the', 'big', 'tax']
+    """
+    if doc.offsets is None:
+        return [Span(start, end)]
+    offsets = doc.offsets
+    pieces: list[Span] = []
+    run = start
+    for i in range(start + 1, end + 1):
+        if i == end or offsets[i] != offsets[i - 1] + 1 or doc.raw[offsets[i]] != doc.text[i]:
+            a, b = offsets[run], offsets[i - 1] + 1
+            while a < b and doc.raw[a].isspace():
+                a += 1
+            while b > a and doc.raw[b - 1].isspace():
+                b -= 1
+            if b > a:
+                pieces.append(Span(a, b))
+            run = i
+    return pieces or [doc.raw_span(Span(start, end))]
+
+
 def to_claim(doc: Document, number: int, found: Attribution) -> Claim | None:
     """One ``Claim`` (raw spans, location) for one attribution, or None if nothing is left."""
     text = doc.text
@@ -92,7 +119,7 @@ def to_claim(doc: Document, number: int, found: Attribution) -> Claim | None:
         quoted_text = " ".join(text[a:b] for a, b in quoted)
     elif kind == "partial_quote":
         quoted_text = " ... ".join(text[a:b] for a, b in quoted)
-    raw_spans = [doc.raw_span(Span(a, b)) for a, b in spans]
+    raw_spans = [piece for a, b in spans for piece in _raw_pieces(doc, a, b)]
     sentence = doc.raw_span(Span(*found.sentence))
     speaker = None
     if found.source is not None and not found.vague:
