@@ -107,7 +107,15 @@ def test_markup_views_map_inside_the_file(text: str, fmt: str) -> None:
 
 
 def test_hostile_inputs() -> None:
-    for text in ["", "\x00" * 50, '"' * 5000, "“" * 3000 + "said", "said " * 4000, "\n" * 9000]:
+    for text in [
+        "",
+        "\x00" * 50,
+        '"' * 5000,
+        "“" * 3000 + "said",
+        "said " * 20000,
+        "“a,” he said, " * 3000,
+        "\n" * 9000,
+    ]:
         assert isinstance(extract_claims(Document(raw=text, text=text)), list)
 
 

@@ -14,7 +14,7 @@ The patterns, in the order they are tried (each is documented where it is implem
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
@@ -124,6 +124,34 @@ def _tail(unit: _Unit, p: int, free: bool = False) -> int | None:
     return n if free else None
 
 
+MAX_UNIT_TOKENS = 250
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    """A sentence longer than ``MAX_UNIT_TOKENS`` is cut (at a comma where one is near) so
+    that no input, however hostile, makes the per-sentence rules slow.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "said, " * 300
+    >>> [len(c) for c in _chunks(tokenize(t, 0, len(t)))]
+    [250, 250, 100]
+    """
+    if not tokens:
+        return []
+    out: list[list[Token]] = []
+    i = 0
+    while len(tokens) - i > MAX_UNIT_TOKENS:
+        cut = i + MAX_UNIT_TOKENS
+        for k in range(cut - 1, cut - 40, -1):
+            if tokens[k].text in (",", ";"):
+                cut = k + 1
+                break
+        out.append(tokens[i:cut])
+        i = cut
+    out.append(tokens[i:])
+    return out
+
+
 def _passive(tokens: list[Token], k: int, lo: int) -> bool:
     """Whether the cue at ``k`` is a passive participle ("was announced", "is expected").
 
@@ -154,15 +182,20 @@ class _Extractor:
             lo = bisect_left(self.quote_starts, para[0])
             hi = bisect_left(self.quote_starts, para[1])
             p_quotes = self.quotes[lo:hi]
+            q_opens = [q.open_at for q in p_quotes]
+            q_ends = [q.outer_end for q in p_quotes]
             for s, e in split_sentences(text, para, p_quotes):
-                toks = tokenize(text, s, e)
-                u_quotes = [q for q in p_quotes if q.open_at < e and q.outer_end > s]
-                quoted = [False] * len(toks)
-                for q in u_quotes:
-                    for k, t in enumerate(toks):
-                        if q.start <= t.start < q.end and not _is_mark(t):
-                            quoted[k] = True
-                self.units.append(_Unit(s, e, p_index, toks, quoted, u_quotes))
+                for toks in _chunks(tokenize(text, s, e)):
+                    u_start, u_end = toks[0].start, toks[-1].end
+                    first_q = bisect_right(q_ends, u_start)
+                    last_q = bisect_left(q_opens, u_end)
+                    u_quotes = p_quotes[first_q:last_q]
+                    starts = [t.start for t in toks]
+                    quoted = [False] * len(toks)
+                    for q in u_quotes:
+                        for k in range(bisect_left(starts, q.start), bisect_left(starts, q.end)):
+                            quoted[k] = not _is_mark(toks[k])
+                    self.units.append(_Unit(u_start, u_end, p_index, toks, quoted, u_quotes))
         self.people: PersonIndex = collect_people([u.tokens for u in self.units])
         self.found: list[Attribution] = []
         self.claimed_chains: set[int] = set()
