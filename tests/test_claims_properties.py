@@ -121,7 +121,7 @@ def test_hostile_inputs() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["cues", "convert", "extract", "lexicon", "quotes", "sentences", "speakers"],
+    ["cues", "convert", "extract", "lexicon", "quotes", "sentences", "speakers", "units"],
 )
 def test_docstring_examples(module: str) -> None:
     """The passing and failing example in each rule's docstring hold."""

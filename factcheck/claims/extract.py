@@ -18,9 +18,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
-from factcheck.claims.lexicon import verb_forms, word_set
-from factcheck.claims.quotes import ALL_MARKS, Quote, find_quotes
-from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
+from factcheck.claims.lexicon import verb_forms
+from factcheck.claims.quotes import find_quotes
+from factcheck.claims.sentences import paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
     AUX_AND_ADVERBS,
     DETERMINERS,
@@ -29,19 +29,25 @@ from factcheck.claims.speakers import (
     PersonIndex,
     collect_people,
     left_np,
+    make_mention,
     possessor,
     resolve,
     right_np,
 )
-
-_END_PUNCT = frozenset(".!?…;")
-# Dashes, including the quotation dash (U+2015) that signs a quote: “...” ― Ana Ruiz
-_DASHES = frozenset({"—", "--", "–", "-", "―"})
-_FILLER_STARTS = word_set("filler_starts")
-_PASSIVE_AUX = frozenset(["is", "was", "were", "are", "been", "being", "be"])
-_BE = frozenset({"is", "was", "has", "have", "had", "been", "be", "being", "are", "were"})
-_FRONTED = word_set("fronted")
-_LEADING_CONJ = frozenset({"but", "and", "so", "yet", "still", "however", "instead", "also"})
+from factcheck.claims.units import (
+    BE,
+    DASHES,
+    FRONTED,
+    LEADING_CONJ,
+    Unit,
+    chunks,
+    is_close_mark,
+    is_mark,
+    is_open_mark,
+    is_passive,
+    only_punct,
+    tail_end,
+)
 
 
 @dataclass
@@ -61,123 +67,13 @@ class Attribution:
     chain: list[int] = field(default_factory=list)
 
 
-@dataclass
-class _Unit:
-    start: int
-    end: int
-    paragraph: int
-    tokens: list[Token]
-    quoted: list[bool]
-    quotes: list[Quote]
-
-
-def _is_mark(token: Token) -> bool:
-    return token.text in ALL_MARKS or token.text in ("``", "''")
-
-
-def _is_close_mark(unit: _Unit, k: int) -> bool:
-    t = unit.tokens[k]
-    return _is_mark(t) and any(q.close_end == t.end for q in unit.quotes)
-
-
-def _is_open_mark(unit: _Unit, k: int) -> bool:
-    t = unit.tokens[k]
-    return _is_mark(t) and any(q.open_at == t.start for q in unit.quotes)
-
-
-def _only_punct(tokens: list[Token], a: int, b: int) -> bool:
-    return all(not t.text[0].isalnum() for t in tokens[a:b])
-
-
-def _tail(unit: _Unit, p: int, free: bool = False) -> int | None:
-    """Where a trailing adverbial after a postposed cue stops ("said on Tuesday in a statement").
-
-    Returns the index of the comma that ends it, ``len(tokens)`` when it runs to the end of
-    the sentence, or ``None`` when what follows is not a mere adverbial (then the cue
-    introduces content instead).
-    """
-    toks = unit.tokens
-    n = len(toks)
-    if p >= n or (_only_punct(toks, p, n) and not any(t.text == "," for t in toks[p:n])):
-        return n
-    if toks[p].text == ",":
-        return p
-    if toks[p].text in _END_PUNCT or _is_close_mark(unit, p):
-        return n if _only_punct(toks, p, n) else None
-    low = toks[p].lower
-    # After '"...," Smith told', any words up to the end are circumstance ("told reporters
-    # Friday at a rally"), unless they open a clause or a quote of their own.
-    if not free and not (low in _FILLER_STARTS or (low.endswith("ly") and toks[p].text.islower())):
-        return None
-    if not free and low in ("of", "about", "as", "told"):
-        return None
-    for k in range(p, n if free else min(n, p + 14)):
-        t = toks[k]
-        if t.text == ",":
-            return k
-        if t.text in _END_PUNCT and _only_punct(toks, k, n):
-            return n
-        if free and (_is_open_mark(unit, k) or unit.quoted[k]):
-            return n  # '..." Trump says in the spot titled "Tough".'
-        if t.lower == "that" or t.text == ":" or _is_open_mark(unit, k) or unit.quoted[k]:
-            return None
-    return n if free else None
-
-
-MAX_UNIT_TOKENS = 250
-
-
-def _chunks(tokens: list[Token]) -> list[list[Token]]:
-    """A sentence longer than ``MAX_UNIT_TOKENS`` is cut (at a comma where one is near) so
-    that no input, however hostile, makes the per-sentence rules slow.
-
-    >>> from factcheck.claims.sentences import tokenize
-    >>> t = "said, " * 300
-    >>> [len(c) for c in _chunks(tokenize(t, 0, len(t)))]
-    [250, 250, 100]
-    """
-    if not tokens:
-        return []
-    out: list[list[Token]] = []
-    i = 0
-    while len(tokens) - i > MAX_UNIT_TOKENS:
-        cut = i + MAX_UNIT_TOKENS
-        for k in range(cut - 1, cut - 40, -1):
-            if tokens[k].text in (",", ";"):
-                cut = k + 1
-                break
-        out.append(tokens[i:cut])
-        i = cut
-    out.append(tokens[i:])
-    return out
-
-
-def _passive(tokens: list[Token], k: int, lo: int) -> bool:
-    """Whether the cue at ``k`` is a passive participle ("was announced", "is expected").
-
-    >>> from factcheck.claims.sentences import tokenize
-    >>> t = "The name was later announced"
-    >>> _passive(tokenize(t, 0, len(t)), 4, 0), _passive(tokenize("He announced", 0, 12), 1, 0)
-    (True, False)
-    """
-    if not tokens[k].lower.endswith(("ed", "wn", "en", "ld", "id", "ht")):
-        return False
-    j = k - 1
-    while j >= lo and (
-        tokens[j].lower in ("also", "later", "then", "not", "never", "since", "widely")
-        or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())
-    ):
-        j -= 1
-    return j >= lo and tokens[j].lower in _PASSIVE_AUX
-
-
 class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.paragraphs = paragraphs(text)
         self.quotes = find_quotes(text, self.paragraphs)
         self.quote_starts = [q.open_at for q in self.quotes]
-        self.units: list[_Unit] = []
+        self.units: list[Unit] = []
         for p_index, para in enumerate(self.paragraphs):
             lo = bisect_left(self.quote_starts, para[0])
             hi = bisect_left(self.quote_starts, para[1])
@@ -185,7 +81,7 @@ class _Extractor:
             q_opens = [q.open_at for q in p_quotes]
             q_ends = [q.outer_end for q in p_quotes]
             for s, e in split_sentences(text, para, p_quotes):
-                for toks in _chunks(tokenize(text, s, e)):
+                for toks in chunks(tokenize(text, s, e)):
                     u_start, u_end = toks[0].start, toks[-1].end
                     first_q = bisect_right(q_ends, u_start)
                     last_q = bisect_left(q_opens, u_end)
@@ -194,8 +90,8 @@ class _Extractor:
                     quoted = [False] * len(toks)
                     for q in u_quotes:
                         for k in range(bisect_left(starts, q.start), bisect_left(starts, q.end)):
-                            quoted[k] = not _is_mark(toks[k])
-                    self.units.append(_Unit(u_start, u_end, p_index, toks, quoted, u_quotes))
+                            quoted[k] = not is_mark(toks[k])
+                    self.units.append(Unit(u_start, u_end, p_index, toks, quoted, u_quotes))
         self.people: PersonIndex = collect_people([u.tokens for u in self.units])
         self.found: list[Attribution] = []
         self.claimed_chains: set[int] = set()
@@ -203,18 +99,18 @@ class _Extractor:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def span(self, unit: _Unit, a: int, b: int) -> tuple[int, int] | None:
+    def span(self, unit: Unit, a: int, b: int) -> tuple[int, int] | None:
         """Text span of tokens ``a..b`` inclusive, trimmed of edge commas/colons/dashes."""
         toks = unit.tokens
         while a <= b and toks[a].text in (",", ":", ";", "—", "--", "–", "-", "(", ")"):
             a += 1
         while b >= a and toks[b].text in (",", ":", ";", "—", "--", "–", "-", "(", ")"):
             b -= 1
-        if a > b or _only_punct(toks, a, b + 1):
+        if a > b or only_punct(toks, a, b + 1):
             return None
         return toks[a].start, toks[b].end
 
-    def speaker(self, unit: _Unit, mention: Mention | None) -> Mention | None:
+    def speaker(self, unit: Unit, mention: Mention | None) -> Mention | None:
         if mention is None:
             return None
         resolve(mention, unit.tokens, self.people)
@@ -224,7 +120,7 @@ class _Extractor:
             self.people.add_group(mention.start, mention.text, mention.name)
         return mention
 
-    def subject(self, unit: _Unit, k: int, lo: int) -> Mention | None:
+    def subject(self, unit: Unit, k: int, lo: int) -> Mention | None:
         """The speaker before the cue at ``k``: "Smith said", "Smith, a Republican, said".
 
         >>> x = _Extractor("Jones, a Republican from Ohio, said no.")
@@ -259,19 +155,19 @@ class _Extractor:
                 if (
                     m2.first == lo
                     or toks[m2.first - 1].text in (",", ";")
-                    or (_is_close_mark(unit, m2.first - 1))
+                    or (is_close_mark(unit, m2.first - 1))
                 ):
                     return m2
         return None
 
-    def _separates(self, unit: _Unit, k: int, lo: int) -> bool:
+    def _separates(self, unit: Unit, k: int, lo: int) -> bool:
         """Whether token ``k`` can end the content before a postposed speaker."""
         if k < lo + 1:
             return False
         t = unit.tokens[k]
-        return t.text in (",", ":") or t.text in _DASHES or _is_close_mark(unit, k)
+        return t.text in (",", ":") or t.text in DASHES or is_close_mark(unit, k)
 
-    def after_cue(self, unit: _Unit, a: int) -> Mention | None:
+    def after_cue(self, unit: Unit, a: int) -> Mention | None:
         """After '"...," said' the words up to the next comma or the end name the speaker.
 
         Passing: '"We won," said the tired old woman.' Failing: '"We won," said.' (nothing).
@@ -282,11 +178,10 @@ class _Extractor:
             b += 1
         if b == a or (b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";")):
             return None
-        from factcheck.claims.speakers import _mention
 
-        return _mention(toks, a, b - 1)
+        return make_mention(toks, a, b - 1)
 
-    def colon_quote(self, unit: _Unit, consumed: list[bool]) -> None:
+    def colon_quote(self, unit: Unit, consumed: list[bool]) -> None:
         """'The campaign worded it carefully: "..."' — a quote introduced by a colon after the
         sentence's subject, whatever the verb.
 
@@ -295,7 +190,7 @@ class _Extractor:
         toks = unit.tokens
         n = len(toks)
         for k in range(1, n - 1):
-            if toks[k].text != ":" or consumed[k] or not _is_open_mark(unit, k + 1):
+            if toks[k].text != ":" or consumed[k] or not is_open_mark(unit, k + 1):
                 continue
             if consumed[k + 1]:
                 return
@@ -309,7 +204,7 @@ class _Extractor:
                     consumed[j] = True
             return
 
-    def between_quote_and_cue(self, unit: _Unit, k: int, lo: int) -> Mention | None:
+    def between_quote_and_cue(self, unit: Unit, k: int, lo: int) -> Mention | None:
         """'"We were happy," his nephew Ali el Sayed added.': whatever stands between a
         closing quote and the cue is the speaker, however it is worded.
 
@@ -322,22 +217,21 @@ class _Extractor:
             j -= 1
         for c in range(j, max(lo - 1, j - 12), -1):
             t = toks[c]
-            if _is_close_mark(unit, c):
+            if is_close_mark(unit, c):
                 a = c + 1
                 if a <= j and toks[a].text == ",":
                     a += 1
                 if a > j or not toks[a].text[0].isalnum():
                     return None
-                from factcheck.claims.speakers import _mention
 
-                return _mention(toks, a, j)
-            if _is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]:
+                return make_mention(toks, a, j)
+            if is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]:
                 return None
             if t.lower in ("that", "which", "and", "but", "when", "while", "because"):
                 return None
         return None
 
-    def chain_pieces(self, unit: _Unit, a: int) -> list[tuple[int, int]]:
+    def chain_pieces(self, unit: Unit, a: int) -> list[tuple[int, int]]:
         """Later paragraphs of a quote that opens at token ``a`` and runs on unclosed."""
         t = unit.tokens[a]
         k = bisect_left(self.quote_starts, t.start)
@@ -357,7 +251,7 @@ class _Extractor:
 
     def add(
         self,
-        unit: _Unit,
+        unit: Unit,
         content: list[tuple[int, int] | None],
         source: Mention | None,
         cue: tuple[int, int] | None,
@@ -374,7 +268,7 @@ class _Extractor:
 
     # -- the patterns --------------------------------------------------------------------
 
-    def according(self, unit: _Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+    def according(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """``according to X``: X speaks, the content is the rest of the clause.
 
         Passing: "According to aides, the talks failed." / "The talks failed, according
@@ -387,28 +281,26 @@ class _Extractor:
         p = cue.last + 1
         q = p
         while q < n and toks[q].text not in (",", ".", ";", "!", "?") and q - p < 12:
-            if _is_open_mark(unit, q):
+            if is_open_mark(unit, q):
                 break
             q += 1
         if q == p:
             return False
         mention = right_np(toks, p, q)
         if mention is None or mention.last < q - 1:
-            from factcheck.claims.speakers import _mention
-
-            mention = _mention(toks, p, q - 1)
+            mention = make_mention(toks, p, q - 1)
             words = {w.lower() for w in mention.text.split()}
             if words & VAGUE_HEADS:
                 mention.kind = "vague"
         mention = self.speaker(unit, mention)
         cue_span = (toks[cue.first].start, toks[cue.last].end)
-        start_ok = cue.first == lo or (cue.first == lo + 1 and toks[lo].lower in _LEADING_CONJ)
+        start_ok = cue.first == lo or (cue.first == lo + 1 and toks[lo].lower in LEADING_CONJ)
         if start_ok:
             content = [self.span(unit, q, n - 1)]
         else:
             left = self.span(unit, lo, cue.first - 1)
             right = None
-            if q < n and toks[q].text == "," and not _only_punct(toks, q + 1, n):
+            if q < n and toks[q].text == "," and not only_punct(toks, q + 1, n):
                 right = self.span(unit, q + 1, n - 1)
             content = [left, right]
         found = self.add(unit, content, mention, cue_span)
@@ -417,7 +309,7 @@ class _Extractor:
                 consumed[k] = True
         return found is not None
 
-    def postposed(self, unit: _Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+    def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """Speaker and cue after the content.
 
         Passing: '"We will win," Smith said.' / 'Taxes rise, said Jones.' /
@@ -431,8 +323,8 @@ class _Extractor:
         if mention is None or not self._separates(unit, mention.first - 1, lo):
             mention = self.between_quote_and_cue(unit, first, lo) or mention
         after_quote = first - 1 >= lo and (
-            _is_close_mark(unit, first - 1)
-            or (toks[first - 1].text == "," and first - 2 >= lo and _is_close_mark(unit, first - 2))
+            is_close_mark(unit, first - 1)
+            or (toks[first - 1].text == "," and first - 2 >= lo and is_close_mark(unit, first - 2))
         )
         if mention is not None:
             before = mention.first - 1
@@ -456,10 +348,10 @@ class _Extractor:
         sep = toks[before]
         if not self._separates(unit, before, lo):
             return False
-        quote_before = _is_close_mark(unit, before) or (
-            sep.text == "," and before >= 1 and _is_close_mark(unit, before - 1)
+        quote_before = is_close_mark(unit, before) or (
+            sep.text == "," and before >= 1 and is_close_mark(unit, before - 1)
         )
-        stop = _tail(unit, after, free=quote_before)
+        stop = tail_end(unit, after, free=quote_before)
         if stop is None:
             return False
         # A weak verb closes a quote ('"...," it reads.') or a whole clause ("..., the
@@ -468,7 +360,7 @@ class _Extractor:
             return False
         left = self.span(unit, lo, before)
         right = None
-        if stop < n and not _only_punct(toks, stop + 1, n):
+        if stop < n and not only_punct(toks, stop + 1, n):
             nxt = stop + 1
             participle = toks[nxt].lower.endswith("ing") and any(
                 c.first == nxt for c in find_cues(toks, unit.quoted)
@@ -484,21 +376,21 @@ class _Extractor:
             consumed[k] = True
         return True
 
-    def _continues(self, unit: _Unit, lo: int, nxt: int, inverted: bool) -> bool:
+    def _continues(self, unit: Unit, lo: int, nxt: int, inverted: bool) -> bool:
         """Whether the words after a mid-sentence "Smith said," go on with the content.
 
         Passing: '"A," he said, "B."' and 'The tax, Novak said, will go.'
         Failing: '"A," said Reyes, a trader.' (an apposition describing the speaker).
         """
         toks = unit.tokens
-        if _is_open_mark(unit, lo):
-            return _is_open_mark(unit, nxt)
+        if is_open_mark(unit, lo):
+            return is_open_mark(unit, nxt)
         word = toks[nxt].lower
         if word in ("who", "which", "whose", "according"):
             return False
         return not (inverted and word in DETERMINERS)
 
-    def inverted_start(self, unit: _Unit, cue: CueMatch, consumed: list[bool]) -> bool:
+    def inverted_start(self, unit: Unit, cue: CueMatch, consumed: list[bool]) -> bool:
         """'Said Comey, "The error pains us."': cue and speaker open the sentence.
 
         Failing: 'Said to be ill, he stayed home.' (no name and comma after the cue).
@@ -515,7 +407,7 @@ class _Extractor:
         begin = mention.last + 2
         speaker = self.speaker(unit, mention)
         content = [self.span(unit, begin, n - 1)]
-        if begin < n and _is_open_mark(unit, begin):
+        if begin < n and is_open_mark(unit, begin):
             content.extend(self.chain_pieces(unit, begin))
         cue_span = (toks[cue.first].start, toks[cue.last].end)
         if self.add(unit, content, speaker, cue_span) is None:
@@ -524,7 +416,7 @@ class _Extractor:
             consumed[j] = True
         return True
 
-    def dash(self, unit: _Unit, consumed: list[bool]) -> None:
+    def dash(self, unit: Unit, consumed: list[bool]) -> None:
         """A quote signed after a dash: '"We will win." -- John Smith', '“...” ― Ana Ruiz,
         34, Tucson' (an apposition may follow the name).
 
@@ -533,10 +425,10 @@ class _Extractor:
         toks = unit.tokens
         n = len(toks)
         for k in range(1, n - 1):
-            if toks[k].text in _DASHES and _is_close_mark(unit, k - 1) and not consumed[k]:
+            if toks[k].text in DASHES and is_close_mark(unit, k - 1) and not consumed[k]:
                 mention = right_np(toks, k + 1, n)
                 if mention is not None and (
-                    _only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
+                    only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
                 ):
                     mention = self.speaker(unit, mention)
                     if self.add(unit, [self.span(unit, 0, k - 1)], mention, None):
@@ -546,7 +438,7 @@ class _Extractor:
 
     def preposed(
         self,
-        unit: _Unit,
+        unit: Unit,
         cue: CueMatch,
         lo: int,
         hi: int,
@@ -576,7 +468,7 @@ class _Extractor:
         ):
             k = first - 2  # "was quoted as saying"
         mention = left_np(toks, first, lo) if cue.kind == "noun" else self.subject(unit, k, lo)
-        if mention is not None and mention.text.lower() == "it" and toks[first - 1].lower in _BE:
+        if mention is not None and mention.text.lower() == "it" and toks[first - 1].lower in BE:
             mention = None  # "it was reported that": nobody is named
             vague = True
         elif mention is None:
@@ -597,7 +489,7 @@ class _Extractor:
                 mention = self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
-            elif prev_tok in _BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
+            elif prev_tok in BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
                 vague = True  # "it was reported that"
             else:
                 # "Mr. Coleman, for example, had endorsed ...", "The survey, conducted in
@@ -614,7 +506,7 @@ class _Extractor:
                 if toks[j].lower == "that":
                     p = j
                     break
-                if toks[j].text in (",", ";") or _is_open_mark(unit, j):
+                if toks[j].text in (",", ";") or is_open_mark(unit, j):
                     break
         while p < n and toks[p].text in (":", ","):
             p += 1
@@ -646,14 +538,14 @@ class _Extractor:
                     end = m.first - 1
                     break
         content = [self.span(unit, p, end - 1)]
-        if _is_open_mark(unit, p):
+        if is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
         if (
             mention is not None
             and mention is not previous
             and mention.kind != "pronoun"
             and cue.kind == "verb"
-            and _passive(toks, first, lo)
+            and is_passive(toks, first, lo)
         ):
             # "The suspect's name was announced on the scanner": what was reported is the
             # subject; who reported it is the "by" agent, or nobody (vague)
@@ -666,7 +558,7 @@ class _Extractor:
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
 
-    def _aside_only(self, unit: _Unit, a: int, b: int) -> bool:
+    def _aside_only(self, unit: Unit, a: int, b: int) -> bool:
         """Whether tokens ``a..b`` hold only a comma-bounded aside and auxiliaries.
 
         Passing: ", for example, had previously" / ", conducted in May, also".
@@ -685,7 +577,7 @@ class _Extractor:
             for t in toks[close + 1 : b]
         )
 
-    def by_agent(self, unit: _Unit, a: int, b: int) -> Mention | None:
+    def by_agent(self, unit: Unit, a: int, b: int) -> Mention | None:
         """The agent of a passive cue: "was announced by the police" -> "the police"."""
         toks = unit.tokens
         for k in range(a, min(b, a + 4)):
@@ -693,19 +585,19 @@ class _Extractor:
                 return right_np(toks, k + 1, b)
         return None
 
-    def sentence_subject(self, unit: _Unit, lo: int) -> Mention | None:
+    def sentence_subject(self, unit: Unit, lo: int) -> Mention | None:
         """The subject at the start of a sentence, for ", saying ..." with no speaker before."""
         toks = unit.tokens
         n = len(toks)
         k = lo
         # a dateline: "WASHINGTON (AP) — Clinton said ..."
         for d in range(k + 1, min(n, k + 6)):
-            if toks[d].text in _DASHES and toks[k].text.isupper() and len(toks[k].text) > 1:
+            if toks[d].text in DASHES and toks[k].text.isupper() and len(toks[k].text) > 1:
                 k = d + 1
                 break
-        while k < n and toks[k].lower in _LEADING_CONJ:
+        while k < n and toks[k].lower in LEADING_CONJ:
             k += 1
-        if k < n and toks[k].lower in _FRONTED:
+        if k < n and toks[k].lower in FRONTED:
             # "On Tuesday, Clinton ...": the subject follows the fronted phrase
             comma = next((j for j in range(k, min(n, k + 12)) if toks[j].text == ","), None)
             if comma is None:
@@ -717,14 +609,14 @@ class _Extractor:
             # from its verb (the first auxiliary or cue word after it)
             forms = verb_forms()
             for v in range(k + 1, min(n, k + 6)):
-                if toks[v].lower in forms or toks[v].lower in _BE:
+                if toks[v].lower in forms or toks[v].lower in BE:
                     m = left_np(toks, v, k)
                     break
         if m is None or m.kind not in ("person", "group", "pronoun") or m.first != k:
             return None
         return self.speaker(unit, m)
 
-    def speaker_line(self, unit: _Unit, consumed: list[bool]) -> bool:
+    def speaker_line(self, unit: Unit, consumed: list[bool]) -> bool:
         """A speaker label opening a paragraph: 'Smith: “We will win.”', a transcript's
         'TAPPER: Do you think so?' or 'Q: ...', a headline 'Gingrich: Trump must decide'.
 
@@ -739,15 +631,13 @@ class _Extractor:
             if toks[k].text != ":":
                 continue
             label = toks[0:k]
-            quoted = _is_open_mark(unit, k + 1)
+            quoted = is_open_mark(unit, k + 1)
             transcript = all(t.text.isupper() or t.text == "." for t in label) or (
                 k == 1 and toks[0].text in ("Q", "A")
             )
             mention = right_np(toks, 0, k)
             if transcript:
-                from factcheck.claims.speakers import _mention
-
-                mention = _mention(toks, 0, k - 1)
+                mention = make_mention(toks, 0, k - 1)
                 mention.kind = "person"
             if mention is None or mention.last != k - 1 or mention.kind != "person":
                 return False
@@ -773,7 +663,7 @@ class _Extractor:
             return False
         return False
 
-    def floating(self, unit: _Unit) -> None:
+    def floating(self, unit: Unit) -> None:
         """A sentence that is only a quote carries the speaker of the attribution before it.
 
         Passing: 'Smith spoke. "We will win. We always do."' (the second sentence is
@@ -781,7 +671,7 @@ class _Extractor:
         Failing: 'The “workplace” issue grew.' (a scare quote inside a sentence).
         """
         toks = unit.tokens
-        if not toks or not _is_open_mark(unit, 0) or not self.found:
+        if not toks or not is_open_mark(unit, 0) or not self.found:
             return
         words = [k for k, t in enumerate(toks) if t.text[0].isalnum()]
         if not words or sum(unit.quoted[k] for k in words) < 0.8 * len(words):
@@ -802,7 +692,7 @@ class _Extractor:
 
     # -- driver --------------------------------------------------------------------------
 
-    def run_unit(self, unit: _Unit) -> None:
+    def run_unit(self, unit: Unit) -> None:
         toks = unit.tokens
         n = len(toks)
         if n == 0:

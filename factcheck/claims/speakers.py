@@ -156,16 +156,16 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if low in _PREPOSITIONS:
         return None  # "the face of recently announced", "likely to say": no subject
     if low in PRONOUNS:
-        return _mention(tokens, j, j)
+        return make_mention(tokens, j, j)
     if low in _QUANTIFIERS and (j == lo or not tokens[j - 1].text[0].isalnum()):
-        return _mention(tokens, j, j)  # "Most said they were worried"
+        return make_mention(tokens, j, j)  # "Most said they were worried"
     if low == "who" and j - 1 >= lo:
         # "Smith, who said", "voters who said": the mention is "who", and it stands for the
         # phrase the relative clause hangs on
         antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
         if antecedent is None:
             return None
-        who = _mention(tokens, j, j)
+        who = make_mention(tokens, j, j)
         who.kind = antecedent.kind
         who.antecedent = antecedent
         return who
@@ -174,12 +174,12 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         first = j - 2
         if first - 1 >= lo and tokens[first - 1].lower in ("about", "nearly", "roughly", "almost"):
             first -= 1
-        return _mention(tokens, first, j)
+        return make_mention(tokens, first, j)
     if low in ("percent", "%") and j - 1 >= lo and tokens[j - 1].text[:1].isdigit():
         first = j - 1
         if first - 1 >= lo and tokens[first - 1].lower in ("about", "nearly", "roughly", "almost"):
             first -= 1
-        return _mention(tokens, first, j)
+        return make_mention(tokens, first, j)
     if low in _CLAUSE_BREAKERS or low in DETERMINERS or low.isdigit():
         return None
     if (
@@ -272,7 +272,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         else:
             if i < lo or not tokens[i].text[0].isalnum():
                 first = i + 1  # ", new polls show": modifiers up to the clause edge
-    return _mention(tokens, first, j)
+    return make_mention(tokens, first, j)
 
 
 def _adjective_like(word: str) -> bool:
@@ -295,7 +295,7 @@ def right_np(tokens: list[Token], k: int, hi: int) -> Mention | None:
     first = k
     t = tokens[k]
     if t.lower in PRONOUNS:
-        return _mention(tokens, k, k)
+        return make_mention(tokens, k, k)
     j = k
     if t.lower in DETERMINERS:
         j += 1
@@ -343,7 +343,7 @@ def right_np(tokens: list[Token], k: int, hi: int) -> Mention | None:
         or head.lower in ORG_WORDS
     ):
         return None
-    return _mention(tokens, first, last)
+    return make_mention(tokens, first, last)
 
 
 def possessor(mention: Mention, tokens: list[Token]) -> Mention:
@@ -370,7 +370,7 @@ def possessor(mention: Mention, tokens: list[Token]) -> Mention:
             start = mention.first
             while start < k and not tokens[start].text[0].isupper():
                 start += 1
-            m = _mention(tokens, start, k)
+            m = make_mention(tokens, start, k)
             m.end -= 2
             m.text = m.text[:-2]
             m.kind = _np_kind(tokens, start, k)
@@ -378,7 +378,7 @@ def possessor(mention: Mention, tokens: list[Token]) -> Mention:
     return mention
 
 
-def _mention(tokens: list[Token], first: int, last: int) -> Mention:
+def make_mention(tokens: list[Token], first: int, last: int) -> Mention:
     start, end = tokens[first].start, tokens[last].end
     pieces = [tokens[first].text]
     for a, b in zip(tokens[first:last], tokens[first + 1 : last + 1], strict=False):
