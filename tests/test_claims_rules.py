@@ -316,3 +316,11 @@ def test_quotation_dash_signature_with_apposition() -> None:
     c = only("“We need more teachers.” ― Ana Ruiz, 34, Tucson")
     assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz" and c.text == "We need more teachers"
     assert claims_of("“We will win” ― and they did.") == []
+
+
+def test_signature_paragraph_signs_the_quote_before() -> None:
+    text = "Rain fell.\n\n“Schools must stay open all winter.”\n\n- Ana Ruiz, mayor\n"
+    c = only(text)
+    assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz"
+    assert c.text == "Schools must stay open all winter"
+    assert claims_of("Rain fell.\n\nWe went home.\n\n- Ana Ruiz\n") == []

@@ -96,6 +96,8 @@ class _Extractor:
         self.found: list[Attribution] = []
         self.claimed_chains: set[int] = set()
         self.skip_until = -1  # a speaker's turn covers the rest of its paragraph
+        self.previous_unit: Unit | None = None
+        self.last_floating: tuple[Attribution, list[tuple[int, int]]] | None = None
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -684,7 +686,36 @@ class _Extractor:
         if unit.paragraph - prev_para > 1 or prev.source is None:
             return
         content = [self.span(unit, 0, len(toks) - 1), *self.chain_pieces(unit, 0)]
-        prev.content.extend(c for c in content if c is not None)
+        pieces = [c for c in content if c is not None]
+        prev.content.extend(pieces)
+        self.last_floating = (prev, pieces)
+
+    def signature(self, unit: Unit, previous: Unit | None) -> bool:
+        """'- Bernie Sanders' alone after a quote-only paragraph signs that quote.
+
+        Failing: '- Item one' after ordinary prose (no quote to sign).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if previous is None or n < 2 or toks[0].text not in DASHES:
+            return False
+        mention = right_np(toks, 1, n)
+        if mention is None or not (
+            only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
+        ):
+            return False
+        ptoks = previous.tokens
+        words = [k for k, t in enumerate(ptoks) if t.text[0].isalnum()]
+        if not words or not all(previous.quoted[k] for k in words):
+            return False
+        piece = self.span(previous, 0, len(ptoks) - 1)
+        if piece is None:
+            return False
+        if self.last_floating is not None and piece in self.last_floating[1]:
+            self.last_floating[0].content.remove(piece)  # it was taken for a follow-on
+        elif any(piece[0] < e and s < piece[1] for a in self.found for s, e in a.content):
+            return False
+        return self.add(unit, [piece], self.speaker(unit, mention), None) is not None
 
     def _paragraph_of(self, index: int) -> int:
         starts = [p[0] for p in self.paragraphs]
@@ -701,7 +732,7 @@ class _Extractor:
         consumed = [False] * n
         if unit.start < self.skip_until:
             return
-        if self.speaker_line(unit, consumed):
+        if self.speaker_line(unit, consumed) or self.signature(unit, self.previous_unit):
             return
         cues = find_cues(toks, unit.quoted)
         # Pass 1: attributions whose content comes first (or "according to").
@@ -759,6 +790,7 @@ class _Extractor:
         for unit in self.units:
             try:
                 self.run_unit(unit)
+                self.previous_unit = unit
             except (IndexError, ValueError, KeyError):  # pragma: no cover - defensive
                 continue
         return self.found
