@@ -324,3 +324,18 @@ def test_signature_paragraph_signs_the_quote_before() -> None:
     assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz"
     assert c.text == "Schools must stay open all winter"
     assert claims_of("Rain fell.\n\nWe went home.\n\n- Ana Ruiz\n") == []
+
+
+def test_poll_share_subjects() -> None:
+    for text, who in [
+        ("Two in three said the count was fair.", "Two in three"),
+        ("Nearly half said the count was fair.", "Nearly half"),
+        ("Three-fourths say the count was fair.", "Three-fourths"),
+    ]:
+        c = only(text)
+        assert c.speaker and c.speaker.text == who and c.speaker.resolved_from == "group"
+
+
+def test_subject_across_a_dash_aside() -> None:
+    c = only("Ana Ruiz — long tipped as the favourite — told reporters that she would run.")
+    assert speaker_name(c) == "Ana Ruiz" and c.text == "she would run"

@@ -145,6 +145,14 @@ class _Extractor:
                 return m  # "the report said": a document speaks for its authors
             return m
         j = k - 1
+        if j > lo and toks[j].text in DASHES:
+            # "Gingrich — mentioned as a running mate — told Fox": the name before the aside
+            for c in range(j - 1, max(lo, j - 40), -1):
+                if toks[c].text in DASHES:
+                    m3 = left_np(toks, c, lo)
+                    if m3 is not None and m3.kind in ("person", "group"):
+                        return m3
+                    break
         if j > lo and toks[j].text == ",":
             # "Bill Ray, a farmer who once ran for mayor, said": the name before the
             # apposition, which must open its clause

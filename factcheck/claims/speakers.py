@@ -40,6 +40,7 @@ _PLACE_STARTS = word_set("place_starts")
 
 
 _QUANTIFIERS = word_set("quantifiers")
+_QUANTITY_MODIFIERS = word_set("quantity_modifiers")
 # Lower-case words inside a name or a titled phrase: "Jean de la Fontaine", "Ali el Sayed".
 _NAME_LINKS = word_set("name_links")
 _PREPOSITIONS = word_set("prepositions")
@@ -157,8 +158,21 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
         return None  # "the face of recently announced", "likely to say": no subject
     if low in PRONOUNS:
         return make_mention(tokens, j, j)
-    if low in _QUANTIFIERS and (j == lo or not tokens[j - 1].text[0].isalnum()):
-        return make_mention(tokens, j, j)  # "Most said they were worried"
+    if low in _QUANTIFIERS or (low.isdigit() and j - 2 >= lo and tokens[j - 1].lower == "in"):
+        # "Most said ...", "Nearly half said ...", "Two in three said ...", "three-fourths say"
+        first = j
+        if (
+            first - 2 >= lo
+            and tokens[first - 1].lower == "in"
+            and (tokens[first - 2].lower in _QUANTIFIERS or tokens[first - 2].text.isdigit())
+        ):
+            first -= 2
+        while first - 1 >= lo and tokens[first - 1].lower in _QUANTITY_MODIFIERS:
+            first -= 1
+        if first == lo or not tokens[first - 1].text[0].isalnum():
+            return make_mention(tokens, first, j)
+        if low in _QUANTIFIERS:
+            return None
     if low == "who" and j - 1 >= lo:
         # "Smith, who said", "voters who said": the mention is "who", and it stands for the
         # phrase the relative clause hangs on
