@@ -155,6 +155,8 @@ def test_according_to_name() -> None:
         "The tax will go, according to sources.",
         "These plans, according to statements made, must wait.",
         "It was reported that the tax will go.",
+        "Sources said the tax will go.",
+        "People familiar with the plan said the tax will go.",
     ],
 )
 def test_vague_attribution_has_no_speaker(text: str) -> None:

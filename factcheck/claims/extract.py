@@ -131,6 +131,14 @@ class _Extractor:
         """
         toks = unit.tokens
         m = left_np(toks, k, lo)
+        if (
+            m is not None
+            and m.first - 2 >= lo
+            and toks[m.first - 1].lower in ("with", "to", "on", "about")
+            and toks[m.first - 2].lower in ("familiar", "close", "briefed", "knowledgeable")
+        ):
+            # "people familiar with the talks said": the speaker is before "familiar"
+            m = left_np(toks, m.first - 2, lo) or m
         if m is not None:
             m = possessor(m, toks)
             if (

@@ -96,8 +96,13 @@ def _np_kind(tokens: list[Token], first: int, last: int) -> str:
         return "pronoun"
     if head in _QUANTIFIERS or head in ("percent", "%") or head.isdigit():
         return "group"
-    if head in VAGUE_HEADS and not any(tokens[k].text[0].isupper() for k in range(first, last + 1)):
-        return "vague"
+    if head in VAGUE_HEADS and all(
+        tokens[k].text[0].islower()
+        or tokens[k].lower in VAGUE_HEADS
+        or tokens[k].lower in DETERMINERS
+        for k in range(first, last + 1)
+    ):
+        return "vague"  # "sources", "Two sources", "people"
     caps = [
         t for t in tokens[first : last + 1] if t.text[0].isupper() and t.lower not in _NOT_NAMES
     ]
