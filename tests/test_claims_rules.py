@@ -341,3 +341,9 @@ def test_poll_share_subjects() -> None:
 def test_subject_across_a_dash_aside() -> None:
     c = only("Ana Ruiz — long tipped as the favourite — told reporters that she would run.")
     assert speaker_name(c) == "Ana Ruiz" and c.text == "she would run"
+
+
+def test_opinion_verb_after_a_person_reports_a_view() -> None:
+    c = only("Ana Ruiz sees the council as her main obstacle.")
+    assert c.text == "the council as her main obstacle" and speaker_name(c) == "Ana Ruiz"
+    assert claims_of("The council sees heavy traffic on Mondays.") == []

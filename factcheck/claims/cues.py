@@ -18,6 +18,7 @@ INVERTIBLE = word_set("invertible")
 
 
 _NOUNISH = word_set("nounish_forms")
+_VIEW_VERBS = word_set("view_verbs")
 _OPEN_QUOTES = frozenset(["“", '"', "‘", "«", "``", "''"])
 _OBJECT_OPENERS = frozenset(["to", "the", "a", "an", "his", "her", "their", "its", "our"])
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
@@ -44,6 +45,26 @@ def _speaker_before(tokens: list[Token], i: int) -> bool:
     if prev.lower in _PRONOUNS or prev.lower in _ROLES:
         return True
     return prev.text[0].isupper() and prev.lower not in _NOT_NAMES
+
+
+def _person_before(tokens: list[Token], i: int) -> bool:
+    """A verb of opinion right after a pronoun or a name reports a view whatever follows
+    it ("Obama sees Netanyahu as ...", "she considers the deal dead").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Obama sees Netanyahu and the plan sees delays"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _person_before(toks, 1), _person_before(toks, 6)
+    (True, False)
+    """
+    while i > 1 and (tokens[i - 1].lower.endswith("ly") or tokens[i - 1].lower in _AUX):
+        i -= 1
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.lower in ("he", "she", "they", "we", "i", "you"):
+        return True
+    return prev.text[0].isupper() and prev.lower not in _NOT_NAMES and prev.lower not in _ROLES
 
 
 @dataclass(frozen=True)
@@ -108,6 +129,12 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                     clause = (
                         after in _CLAUSE_OPENERS
                         or after in _OPEN_QUOTES
+                        or (
+                            entry.lemma in _VIEW_VERBS
+                            and last + 1 < n
+                            and after.isalpha()
+                            and _person_before(tokens, i)
+                        )
                         or (
                             entry.takes_object
                             and last + 1 < n
