@@ -347,3 +347,8 @@ def test_opinion_verb_after_a_person_reports_a_view() -> None:
     c = only("Ana Ruiz sees the council as her main obstacle.")
     assert c.text == "the council as her main obstacle" and speaker_name(c) == "Ana Ruiz"
     assert claims_of("The council sees heavy traffic on Mondays.") == []
+
+
+def test_fronted_question_is_not_a_speaker() -> None:
+    c = only("Asked whether she would run, Ana Ruiz said no.")
+    assert speaker_name(c) == "Ana Ruiz" and c.text == "no"

@@ -514,7 +514,11 @@ class _Extractor:
                 # May, also found that ...": the sentence's subject, when nothing but an
                 # aside can stand between it and the cue
                 mention = self.sentence_subject(unit, lo)
-                if mention is None or not self._aside_only(unit, mention.last + 1, first):
+                if (
+                    mention is None
+                    or mention.last >= first
+                    or not self._aside_only(unit, mention.last + 1, first)
+                ):
                     return None
         p = last + 1
         n = hi
