@@ -352,3 +352,15 @@ def test_opinion_verb_after_a_person_reports_a_view() -> None:
 def test_fronted_question_is_not_a_speaker() -> None:
     c = only("Asked whether she would run, Ana Ruiz said no.")
     assert speaker_name(c) == "Ana Ruiz" and c.text == "no"
+
+
+def test_title_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Russian President Vladimir Putin met Mayor Ana Ruiz. "
+        "The Russian president said talks must wait. The mayor said she disagreed."
+    )
+    found = claims_of(text)
+    assert [(speaker_name(c), c.speaker.resolved_from if c.speaker else None) for c in found] == [
+        ("Vladimir Putin", "title"),
+        ("Ana Ruiz", "title"),
+    ]

@@ -439,6 +439,23 @@ class PersonIndex:
     names: list[str] = field(default_factory=list)
     groups_pos: list[int] = field(default_factory=list)
     groups: list[tuple[str, str]] = field(default_factory=list)
+    # title word -> [(position, name)]: "Russian President Vladimir Putin" files Putin under
+    # "president", so that a later "the Russian president" resolves to him
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def by_title(self, words: list[str], pos: int) -> str | None:
+        """The person last introduced with one of these title words before ``pos``.
+
+        >>> idx = PersonIndex(titles={"president": [(0, "Vladimir Putin")]})
+        >>> idx.by_title(["the", "Russian", "president"], 50), idx.by_title(["the", "mayor"], 50)
+        ('Vladimir Putin', None)
+        """
+        best: tuple[int, str] | None = None
+        for w in words:
+            for p, name in self.titles.get(w.lower().rstrip("."), ()):
+                if p < pos and (best is None or p > best[0]):
+                    best = (p, name)
+        return best[1] if best else None
 
     def canonical(self, words: list[str]) -> str | None:
         """One name per person: "Putin" and "President Putin" -> "Vladimir Putin".
@@ -506,6 +523,8 @@ def collect_people(sentences: list[list[Token]]) -> PersonIndex:
                     if toks[j - 1].text.endswith(("’s", "'s")):
                         break
                 titled = i > 0 and toks[i - 1].lower in TITLE_WORDS
+                if titled:
+                    words = [toks[i - 1].text, *words]
                 runs.append((t.start, words, titled))
                 i = j
             else:
@@ -531,6 +550,9 @@ def collect_people(sentences: list[list[Token]]) -> PersonIndex:
         name = index.canonical(words)
         if name and (name in index.full_names.values() or titled):
             index.add_person(pos, name)
+            for w in words[: len(words) - len(parts)]:
+                if w.lower().rstrip(".") in TITLE_WORDS:
+                    index.titles.setdefault(w.lower().rstrip("."), []).append((pos, name))
     return index
 
 
@@ -565,13 +587,20 @@ def resolve(mention: Mention, tokens: list[Token], index: PersonIndex) -> Mentio
     if mention.kind == "person":
         parts = name_part(words)
         if not parts:
-            mention.name = index.last_person(mention.start)
+            mention.name = index.by_title(words, mention.start) or index.last_person(mention.start)
             mention.resolved_from = "title" if mention.name else "none"
             return mention
         name = index.canonical(words) or " ".join(parts)
         mention.name = name
         mention.resolved_from = "name" if " ".join(parts) == name else "alias"
         return mention
+    if words and words[-1].lower() in TITLE_WORDS:
+        # "the president said": the person introduced with that title, if any
+        titled_name = index.by_title(words, mention.start)
+        if titled_name:
+            mention.name = titled_name
+            mention.resolved_from = "title"
+            return mention
     # groups and organisations: their own words, without a leading article or possessive
     shown = [strip_possessive(w) for w in words]
     if shown and shown[0].lower() in ("the", "a", "an"):
