@@ -364,3 +364,16 @@ def test_title_resolves_to_the_person_introduced_with_it() -> None:
         ("Vladimir Putin", "title"),
         ("Ana Ruiz", "title"),
     ]
+
+
+def test_name_before_a_colon_and_bracketed_citation() -> None:
+    c = only("The result does not surprise pollster Dana Shaw: “Early winners get a boost.”")
+    assert speaker_name(c) == "Dana Shaw" and c.kind == "quote"
+    c = only("“Small samples mislead.”  [Pollwatch.]")
+    assert speaker_name(c) == "Pollwatch"
+
+
+def test_relative_that_before_a_cue() -> None:
+    c = only("Fans waved signs that said, “Vote early.”")
+    assert c.speaker and c.speaker.text == "that" and c.speaker.name == "signs"
+    assert claims_of("That said, the plan failed.") == []

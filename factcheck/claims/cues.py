@@ -115,7 +115,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
             entries = None
         if entries and i > 0 and tokens[i].text[0].isupper() and not headline:
             entries = None  # "the United States", "Secretary of State"
-        if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS):
+        relative = i > 0 and tokens[i - 1].lower == "that" and low.endswith(("ed", "aid", "old"))
+        if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS and not relative):
             for entry in entries:
                 last = i
                 if entry.particle is not None:

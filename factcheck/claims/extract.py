@@ -30,6 +30,7 @@ from factcheck.claims.speakers import (
     collect_people,
     left_np,
     make_mention,
+    name_part,
     possessor,
     resolve,
     right_np,
@@ -214,9 +215,22 @@ class _Extractor:
                 return
             subject = self.sentence_subject(unit, 0)
             if subject is None or subject.last >= k - 1 or k - subject.last > 10:
-                return
+                # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
+                # the colon
+                named = left_np(toks, k, 0)
+                if (
+                    named is None
+                    or named.kind != "person"
+                    or not name_part([t.text for t in toks[named.first : named.last + 1]])
+                ):
+                    return
+                subject = self.speaker(unit, named)
+                if subject is None:
+                    return
+                cue_span = (toks[k].start, toks[k].end)
+            else:
+                cue_span = (toks[subject.last + 1].start, toks[k].end)
             content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
-            cue_span = (toks[subject.last + 1].start, toks[k].end)
             if self.add(unit, content, subject, cue_span):
                 for j in range(n):
                     consumed[j] = True
@@ -443,6 +457,16 @@ class _Extractor:
         toks = unit.tokens
         n = len(toks)
         for k in range(1, n - 1):
+            if toks[k].text == "[" and is_close_mark(unit, k - 1) and not consumed[k]:
+                # '“...” [Pew.]': a bracketed citation after a quote names its source
+                close = next((j for j in range(k + 1, min(n, k + 8)) if toks[j].text == "]"), None)
+                mention = right_np(toks, k + 1, close) if close is not None else None
+                if close is not None and mention is not None and only_punct(toks, close, n):
+                    speaker = self.speaker(unit, mention)
+                    if self.add(unit, [self.span(unit, 0, k - 1)], speaker, None):
+                        for j in range(n):
+                            consumed[j] = True
+                return
             if toks[k].text in DASHES and is_close_mark(unit, k - 1) and not consumed[k]:
                 mention = right_np(toks, k + 1, n)
                 if mention is not None and (
@@ -647,8 +671,9 @@ class _Extractor:
         Failing: 'What This Means: Escalating Deadlock' (not a person).
         """
         toks = unit.tokens
-        if len(toks) < 3 or unit.start != self.paragraphs[unit.paragraph][0]:
+        if len(toks) < 3:
             return False
+        paragraph_start = unit.start == self.paragraphs[unit.paragraph][0]
         for k in range(1, min(6, len(toks) - 1)):
             if toks[k].text != ":":
                 continue
@@ -663,7 +688,9 @@ class _Extractor:
                 mention.kind = "person"
             if mention is None or mention.last != k - 1 or mention.kind != "person":
                 return False
-            if not quoted and not transcript:
+            if not paragraph_start and not quoted:
+                return False
+            if not (quoted and paragraph_start) and not transcript:
                 parts = mention.text.replace("’s", "").split()
                 known = set(self.people.full_names) | set(self.people.full_names.values())
                 if not (parts and (parts[-1] in known or mention.text in known)):
@@ -717,12 +744,14 @@ class _Extractor:
         """
         toks = unit.tokens
         n = len(toks)
-        if previous is None or n < 2 or toks[0].text not in DASHES:
+        if previous is None or n < 2 or toks[0].text not in (*DASHES, "["):
             return False
         mention = right_np(toks, 1, n)
         if mention is None or not (
             only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
         ):
+            return False  # '- Bernie Sanders' or a citation '[Pew.]'
+        if toks[0].text == "[" and toks[-1].text != "]":
             return False
         ptoks = previous.tokens
         words = [k for k, t in enumerate(ptoks) if t.text[0].isalnum()]

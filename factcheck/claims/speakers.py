@@ -178,6 +178,17 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
             return make_mention(tokens, first, j)
         if low in _QUANTIFIERS:
             return None
+    if low in ("that", "which") and j - 1 >= lo and k == j + 1:
+        # "bottles that said ...": a relative pronoun right before the cue
+        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        if antecedent is None and tokens[j - 1].text.isalpha():
+            antecedent = make_mention(tokens, j - 1, j - 1)
+        if antecedent is None:
+            return None
+        rel = make_mention(tokens, j, j)
+        rel.kind = antecedent.kind
+        rel.antecedent = antecedent
+        return rel
     if low == "who" and j - 1 >= lo:
         # "Smith, who said", "voters who said": the mention is "who", and it stands for the
         # phrase the relative clause hangs on
