@@ -377,3 +377,10 @@ def test_relative_that_before_a_cue() -> None:
     c = only("Fans waved signs that said, “Vote early.”")
     assert c.speaker and c.speaker.text == "that" and c.speaker.name == "signs"
     assert claims_of("That said, the plan failed.") == []
+
+
+def test_name_between_commas_and_adverbial_before_that() -> None:
+    c = only("A delegate from the north, Jo Park, said she was “leaning yes.”")
+    assert speaker_name(c) == "Jo Park" and c.kind == "partial_quote"
+    c = only("Jo Park declared in an interview that the vote was fair.")
+    assert c.text == "the vote was fair"

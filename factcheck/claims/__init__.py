@@ -6,6 +6,8 @@ engine underneath (plain-text spans, used by the PolNeAR benchmark).
 
 from __future__ import annotations
 
+import logging
+
 from factcheck.claims.extract import Attribution, extract_attributions
 from factcheck.model import Claim, Document
 
@@ -23,12 +25,14 @@ def extract_claims(doc: Document) -> list[Claim]:
     try:
         found = extract_attributions(doc.text)
     except Exception:  # the stage must not take the pipeline down (docs/claims.md)
+        logging.getLogger(__name__).warning("claim extraction failed", exc_info=True)
         return []
     claims: list[Claim] = []
     for attribution in found:
         try:
             claim = to_claim(doc, len(claims) + 1, attribution)
         except Exception:  # one odd attribution must not cost the others
+            logging.getLogger(__name__).warning("claim %s dropped", attribution, exc_info=True)
             continue
         if claim is not None:
             claims.append(claim)

@@ -38,6 +38,7 @@ from factcheck.claims.speakers import (
 from factcheck.claims.units import (
     BE,
     DASHES,
+    FILLER_STARTS,
     FRONTED,
     LEADING_CONJ,
     Unit,
@@ -177,6 +178,16 @@ class _Extractor:
                     or (is_close_mark(unit, m2.first - 1))
                 ):
                     return m2
+            # "Another delegate on the slate, Jim Poolman, said": the name between commas
+            inner = left_np(toks, j, lo)
+            if (
+                inner is not None
+                and inner.kind == "person"
+                and inner.first - 1 > lo
+                and toks[inner.first - 1].text == ","
+                and name_part(inner.text.split())
+            ):
+                return inner
         return None
 
     def _separates(self, unit: Unit, k: int, lo: int) -> bool:
@@ -546,7 +557,11 @@ class _Extractor:
                     return None
         p = last + 1
         n = hi
-        if cue.kind == "noun" or cue.lemma in LISTENER_VERBS or (p < n and toks[p].lower == "to"):
+        if (
+            cue.kind == "noun"
+            or cue.lemma in LISTENER_VERBS
+            or (p < n and toks[p].lower in FILLER_STARTS)
+        ):
             # "told reporters that ...", "groused to a crowd in Georgia that ..."
             for j in range(p, min(n, p + 8)):
                 if toks[j].lower == "that":
@@ -641,7 +656,7 @@ class _Extractor:
             if toks[d].text in DASHES and toks[k].text.isupper() and len(toks[k].text) > 1:
                 k = d + 1
                 break
-        while k < n and toks[k].lower in LEADING_CONJ:
+        while k < n and (toks[k].lower in LEADING_CONJ or toks[k].text == ","):
             k += 1
         if k < n and toks[k].lower in FRONTED:
             # "On Tuesday, Clinton ...": the subject follows the fronted phrase
