@@ -384,3 +384,11 @@ def test_name_between_commas_and_adverbial_before_that() -> None:
     assert speaker_name(c) == "Jo Park" and c.kind == "partial_quote"
     c = only("Jo Park declared in an interview that the vote was fair.")
     assert c.text == "the vote was fair"
+
+
+def test_noun_uses_and_tallies_are_not_claims() -> None:
+    assert claims_of("The FBI is continuing its investigation into the emails.") == []
+    assert claims_of("Several Republican states passed the law.") == []
+    assert claims_of("Ana Ruiz won.\n\nRuiz: 547.\n") == []
+    c = only("She continued, “I will run.”")
+    assert c.kind == "quote" and c.cue and c.cue.text == "continued"

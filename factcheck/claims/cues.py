@@ -44,6 +44,8 @@ def _speaker_before(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1]
     if prev.lower in _PRONOUNS or prev.lower in _ROLES:
         return True
+    if prev.lower.endswith(("an", "ic", "ish", "ese")) and prev.lower not in ("lincoln",):
+        return False  # "Republican states", "Democratic claims": an adjective, not a speaker
     return prev.text[0].isupper() and prev.lower not in _NOT_NAMES
 
 
@@ -127,9 +129,11 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                 if entry.weak:
                     after = tokens[last + 1].lower if last + 1 < n else ""
                     after = after.split("’")[0].split("'")[0]  # "she's", "they’re"
+                    after2 = tokens[last + 2].text if last + 2 < n else ""
                     clause = (
                         after in _CLAUSE_OPENERS
                         or after in _OPEN_QUOTES
+                        or (after in (":", ",") and after2 in _OPEN_QUOTES)  # continued: "..."
                         or (
                             entry.lemma in _VIEW_VERBS
                             and last + 1 < n

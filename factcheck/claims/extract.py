@@ -718,6 +718,9 @@ class _Extractor:
                 start = toks[k + 1].start
                 while para_end > start and self.text[para_end - 1] in " .\t\r":
                     para_end -= 1
+                words = sum(1 for t in toks[k + 1 :] if t.text[0].isalpha())
+                if words < 2 and not transcript:
+                    return False  # "Clinton: 547." is a tally, not a statement
                 content = [(start, para_end)] if para_end > start else []
                 self.skip_until = self.paragraphs[unit.paragraph][1]
             if self.add(unit, content, speaker, (toks[k].start, toks[k].end)):
