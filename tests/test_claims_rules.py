@@ -392,3 +392,8 @@ def test_noun_uses_and_tallies_are_not_claims() -> None:
     assert claims_of("Ana Ruiz won.\n\nRuiz: 547.\n") == []
     c = only("She continued, “I will run.”")
     assert c.kind == "quote" and c.cue and c.cue.text == "continued"
+
+
+def test_subject_with_prepositional_phrases() -> None:
+    c = only("Supporters of tighter rules on rents here say the market is broken.")
+    assert c.speaker and c.speaker.text == "Supporters" and c.text == "the market is broken"

@@ -69,6 +69,9 @@ class Attribution:
     chain: list[int] = field(default_factory=list)
 
 
+_PP_STARTS = frozenset(["of", "in", "from", "at", "for", "on", "with", "across", "among"])
+
+
 class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -628,6 +631,17 @@ class _Extractor:
         toks = unit.tokens
         if a >= b:
             return True
+        if toks[a].lower in _PP_STARTS:
+            # "proponents of more controls on hate speech here say": a chain of prepositional
+            # phrases with no verb and no punctuation in it still belongs to the subject
+            forms = verb_forms()
+            return b - a <= 12 and all(
+                t.text[0].isalnum()
+                and t.lower not in forms
+                and t.lower not in BE
+                and not t.lower.endswith("ed")
+                for t in toks[a:b]
+            )
         if toks[a].text != ",":
             return False
         close = next((k for k in range(b - 1, a, -1) if toks[k].text == ","), None)
