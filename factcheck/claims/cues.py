@@ -27,6 +27,17 @@ _ROLES = word_set("role_nouns")
 _NOT_NAMES = word_set("not_names")
 
 
+def _headline(tokens: list[Token]) -> bool:
+    """Title case ("Russia Dismisses Talks"): capitalised verbs are verbs there.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> _headline(tokenize("Russia Dismisses Talks", 0, 22)), _headline(tokenize("He left", 0, 7))
+    (True, False)
+    """
+    words = [t for t in tokens if t.text[0].isalpha()]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
 def _speaker_before(tokens: list[Token], i: int) -> bool:
     """Whether a cue form that is usually a noun ("states", "post") has a speaker right
     before it: a pronoun, a name or a role noun.
@@ -99,8 +110,6 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     nouns = utterance_nouns()
     out: list[CueMatch] = []
     n = len(tokens)
-    words = [t for t in tokens if t.text[0].isalpha()]
-    headline = bool(words) and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
     i = 0
     while i < n:
         if quoted[i]:
@@ -115,7 +124,7 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
         entries = forms.get(low)
         if entries and low in _NOUNISH and not _speaker_before(tokens, i):
             entries = None
-        if entries and i > 0 and tokens[i].text[0].isupper() and not headline:
+        if entries and i > 0 and tokens[i].text[0].isupper() and not _headline(tokens):
             entries = None  # "the United States", "Secretary of State"
         relative = i > 0 and tokens[i - 1].lower == "that" and low.endswith(("ed", "aid", "old"))
         if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS and not relative):
