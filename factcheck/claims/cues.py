@@ -1,0 +1,169 @@
+"""Cue detection: which tokens of a sentence mark speech ("said", "according to", "labeling")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.claims.lexicon import utterance_nouns, verb_forms, word_set
+from factcheck.claims.sentences import Token
+
+# After these a cue word is a noun: "the report", "his claims", "a call".
+_NOUN_MARKERS = word_set("noun_markers")
+# A weak cue ("think", "found", "wants") needs a clause after it.
+_CLAUSE_OPENERS = word_set("clause_openers")
+# Verbs whose first object is the listener: "told reporters that ...", "warned Kyiv that ...".
+LISTENER_VERBS = word_set("listener_verbs")
+# Verbs that also stand after their speaker at a sentence end: '"...," said Smith.'
+INVERTIBLE = word_set("invertible")
+
+
+_NOUNISH = word_set("nounish_forms")
+_VIEW_VERBS = word_set("view_verbs")
+_OPEN_QUOTES = frozenset(["“", '"', "‘", "«", "``", "''"])
+_OBJECT_OPENERS = frozenset(["to", "the", "a", "an", "his", "her", "their", "its", "our"])
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
+_AUX = word_set("aux_and_adverbs")
+_ROLES = word_set("role_nouns")
+_NOT_NAMES = word_set("not_names")
+
+
+def _headline(tokens: list[Token]) -> bool:
+    """Title case ("Russia Dismisses Talks"): capitalised verbs are verbs there.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> _headline(tokenize("Russia Dismisses Talks", 0, 22)), _headline(tokenize("He left", 0, 7))
+    (True, False)
+    """
+    words = [t for t in tokens if t.text[0].isalpha()]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _speaker_before(tokens: list[Token], i: int) -> bool:
+    """Whether a cue form that is usually a noun ("states", "post") has a speaker right
+    before it: a pronoun, a name or a role noun.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Smith states that swing states vote"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _speaker_before(toks, 1), _speaker_before(toks, 4)
+    (True, False)
+    """
+    while i > 1 and (tokens[i - 1].lower.endswith("ly") or tokens[i - 1].lower in _AUX):
+        i -= 1  # "Smith also claims", "she has repeatedly charged"
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.lower in _PRONOUNS or prev.lower in _ROLES:
+        return True
+    if prev.lower.endswith(("an", "ic", "ish", "ese")) and prev.lower not in ("lincoln",):
+        return False  # "Republican states", "Democratic claims": an adjective, not a speaker
+    return prev.text[0].isupper() and prev.lower not in _NOT_NAMES
+
+
+def _person_before(tokens: list[Token], i: int) -> bool:
+    """A verb of opinion right after a pronoun or a name reports a view whatever follows
+    it ("Obama sees Netanyahu as ...", "she considers the deal dead").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Obama sees Netanyahu and the plan sees delays"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _person_before(toks, 1), _person_before(toks, 6)
+    (True, False)
+    """
+    while i > 1 and (tokens[i - 1].lower.endswith("ly") or tokens[i - 1].lower in _AUX):
+        i -= 1
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.lower in ("he", "she", "they", "we", "i", "you"):
+        return True
+    return prev.text[0].isupper() and prev.lower not in _NOT_NAMES and prev.lower not in _ROLES
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """Tokens ``first..last`` (inclusive) of a sentence form a cue with this lemma."""
+
+    first: int
+    last: int
+    lemma: str
+    kind: str  # verb | according | noun
+    # False for a weak verb with no clause after it: it may still close a quote
+    # ('"...," it reads.') but cannot introduce content.
+    clause: bool = True
+
+
+def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
+    """Cue candidates outside quotes, in order.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Putin, according to aides, said the report was a hoax."
+    >>> toks = tokenize(t, 0, len(t))
+    >>> [(c.lemma, c.kind) for c in find_cues(toks, [False] * len(toks))]
+    [('according to', 'according'), ('say', 'verb')]
+    >>> t = "She found the keys and read the report."  # weak cues without a clause
+    >>> toks = tokenize(t, 0, len(t))
+    >>> [c.clause for c in find_cues(toks, [False] * len(toks))]
+    [False, False]
+    """
+    forms = verb_forms()
+    nouns = utterance_nouns()
+    out: list[CueMatch] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if quoted[i]:
+            i += 1
+            continue
+        low = tokens[i].lower
+        nxt = tokens[i + 1].lower if i + 1 < n else ""
+        if low == "according" and nxt == "to":
+            out.append(CueMatch(i, i + 1, "according to", "according"))
+            i += 2
+            continue
+        entries = forms.get(low)
+        if entries and low in _NOUNISH and not _speaker_before(tokens, i):
+            entries = None
+        if entries and i > 0 and tokens[i].text[0].isupper() and not _headline(tokens):
+            entries = None  # "the United States", "Secretary of State"
+        relative = i > 0 and tokens[i - 1].lower == "that" and low.endswith(("ed", "aid", "old"))
+        if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS and not relative):
+            for entry in entries:
+                last = i
+                if entry.particle is not None:
+                    if nxt != entry.particle:
+                        continue
+                    last = i + 1
+                clause = True
+                if entry.weak:
+                    after = tokens[last + 1].lower if last + 1 < n else ""
+                    after = after.split("’")[0].split("'")[0]  # "she's", "they’re"
+                    after2 = tokens[last + 2].text if last + 2 < n else ""
+                    clause = (
+                        after in _CLAUSE_OPENERS
+                        or after in _OPEN_QUOTES
+                        or (after in (":", ",") and after2 in _OPEN_QUOTES)  # continued: "..."
+                        or (
+                            entry.lemma in _VIEW_VERBS
+                            and last + 1 < n
+                            and after.isalpha()
+                            and _person_before(tokens, i)
+                        )
+                        or (
+                            entry.takes_object
+                            and last + 1 < n
+                            and (
+                                after in _OBJECT_OPENERS
+                                or (tokens[last + 1].text[0].isupper() and after not in _NOT_NAMES)
+                            )
+                        )
+                    )
+                out.append(CueMatch(i, last, entry.lemma, "verb", clause))
+                i = last
+                break
+        elif (
+            low in nouns and nxt == "that" and i > 0 and tokens[i - 1].lower.endswith(("’s", "'s"))
+        ):
+            out.append(CueMatch(i, i, low, "noun"))
+        i += 1
+    return out

@@ -1,0 +1,889 @@
+"""Attribution extraction: sentence by sentence, find cues, then their speaker and content.
+
+The patterns, in the order they are tried (each is documented where it is implemented):
+
+1. ``according to X`` before, inside or after the content;
+2. a speaker and cue *after* the content: ``"A," Smith said.`` / ``A, said Smith.`` /
+   ``A, Smith said, B`` (one claim, two content pieces) / ``"A" -- Smith``;
+3. a speaker and cue *before* the content: ``Smith said (that) A`` / ``Smith told Kyiv that A``
+   / ``Smith said: "A"``, ``..., adding that B`` (same speaker), ``it was reported that A``
+   (no speaker, vague), ``Smith's claim that A``;
+4. ``Smith: "A"`` at the start of a paragraph;
+5. a floating quote (a sentence that is only a quote) carries the previous speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
+from factcheck.claims.lexicon import verb_forms
+from factcheck.claims.quotes import find_quotes
+from factcheck.claims.sentences import paragraphs, split_sentences, tokenize
+from factcheck.claims.speakers import (
+    AUX_AND_ADVERBS,
+    DETERMINERS,
+    VAGUE_HEADS,
+    Mention,
+    PersonIndex,
+    collect_people,
+    left_np,
+    make_mention,
+    name_part,
+    possessor,
+    resolve,
+    right_np,
+)
+from factcheck.claims.units import (
+    BE,
+    DASHES,
+    FILLER_STARTS,
+    FRONTED,
+    LEADING_CONJ,
+    Unit,
+    chunks,
+    is_close_mark,
+    is_mark,
+    is_open_mark,
+    is_passive,
+    only_punct,
+    tail_end,
+)
+
+
+@dataclass
+class Attribution:
+    """One attribution found in plain text (all spans index that text).
+
+    ``content`` holds the content pieces as written (quotation marks kept at their edges);
+    ``source`` is the speaker mention, resolved or not (for vague attribution it is the vague
+    phrase, "sources", with ``vague`` set).
+    """
+
+    content: list[tuple[int, int]]
+    source: Mention | None
+    cue: tuple[int, int] | None
+    sentence: tuple[int, int]
+    vague: bool = False
+    chain: list[int] = field(default_factory=list)
+
+
+_PP_STARTS = frozenset(["of", "in", "from", "at", "for", "on", "with", "across", "among"])
+
+
+class _Extractor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.quotes = find_quotes(text, self.paragraphs)
+        self.quote_starts = [q.open_at for q in self.quotes]
+        self.units: list[Unit] = []
+        for p_index, para in enumerate(self.paragraphs):
+            lo = bisect_left(self.quote_starts, para[0])
+            hi = bisect_left(self.quote_starts, para[1])
+            p_quotes = self.quotes[lo:hi]
+            q_opens = [q.open_at for q in p_quotes]
+            q_ends = [q.outer_end for q in p_quotes]
+            for s, e in split_sentences(text, para, p_quotes):
+                for toks in chunks(tokenize(text, s, e)):
+                    u_start, u_end = toks[0].start, toks[-1].end
+                    first_q = bisect_right(q_ends, u_start)
+                    last_q = bisect_left(q_opens, u_end)
+                    u_quotes = p_quotes[first_q:last_q]
+                    starts = [t.start for t in toks]
+                    quoted = [False] * len(toks)
+                    for q in u_quotes:
+                        for k in range(bisect_left(starts, q.start), bisect_left(starts, q.end)):
+                            quoted[k] = not is_mark(toks[k])
+                    self.units.append(Unit(u_start, u_end, p_index, toks, quoted, u_quotes))
+        self.people: PersonIndex = collect_people([u.tokens for u in self.units])
+        self.found: list[Attribution] = []
+        self.claimed_chains: set[int] = set()
+        self.skip_until = -1  # a speaker's turn covers the rest of its paragraph
+        self.previous_unit: Unit | None = None
+        self.last_floating: tuple[Attribution, list[tuple[int, int]]] | None = None
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def span(self, unit: Unit, a: int, b: int) -> tuple[int, int] | None:
+        """Text span of tokens ``a..b`` inclusive, trimmed of edge commas/colons/dashes."""
+        toks = unit.tokens
+        while a <= b and toks[a].text in (",", ":", ";", "—", "--", "–", "-", "(", ")"):
+            a += 1
+        while b >= a and toks[b].text in (",", ":", ";", "—", "--", "–", "-", "(", ")"):
+            b -= 1
+        if a > b or only_punct(toks, a, b + 1):
+            return None
+        return toks[a].start, toks[b].end
+
+    def speaker(self, unit: Unit, mention: Mention | None) -> Mention | None:
+        if mention is None:
+            return None
+        resolve(mention, unit.tokens, self.people)
+        if mention.kind == "person" and mention.name:
+            self.people.add_person(mention.start, mention.name)
+        elif mention.kind == "group" and mention.name:
+            self.people.add_group(mention.start, mention.text, mention.name)
+        return mention
+
+    def subject(self, unit: Unit, k: int, lo: int) -> Mention | None:
+        """The speaker before the cue at ``k``: "Smith said", "Smith, a Republican, said".
+
+        >>> x = _Extractor("Jones, a Republican from Ohio, said no.")
+        >>> x.subject(x.units[0], 7, 0).text
+        'Jones'
+        """
+        toks = unit.tokens
+        m = left_np(toks, k, lo)
+        if (
+            m is not None
+            and m.first - 2 >= lo
+            and toks[m.first - 1].lower in ("with", "to", "on", "about")
+            and toks[m.first - 2].lower in ("familiar", "close", "briefed", "knowledgeable")
+        ):
+            # "people familiar with the talks said": the speaker is before "familiar"
+            m = left_np(toks, m.first - 2, lo) or m
+        if m is not None:
+            m = possessor(m, toks)
+            if (
+                m.kind == "group"
+                and toks[m.first].lower in ("the", "a", "an")
+                and (
+                    m.last == m.first + 1
+                    and toks[m.last].text[0].islower()
+                    and toks[m.last].lower not in VAGUE_HEADS
+                )
+            ):
+                return m  # "the report said": a document speaks for its authors
+            return m
+        j = k - 1
+        if j > lo and toks[j].text in DASHES:
+            # "Gingrich — mentioned as a running mate — told Fox": the name before the aside
+            for c in range(j - 1, max(lo, j - 40), -1):
+                if toks[c].text in DASHES:
+                    m3 = left_np(toks, c, lo)
+                    if m3 is not None and m3.kind in ("person", "group"):
+                        return m3
+                    break
+        if j > lo and toks[j].text == ",":
+            # "Bill Ray, a farmer who once ran for mayor, said": the name before the
+            # apposition, which must open its clause
+            for c in range(j - 1, max(lo, j - 45), -1):
+                if toks[c].text != ",":
+                    continue
+                m2 = left_np(toks, c, lo)
+                if m2 is None or m2.kind not in ("person", "group"):
+                    continue
+                if (
+                    m2.first == lo
+                    or toks[m2.first - 1].text in (",", ";")
+                    or (is_close_mark(unit, m2.first - 1))
+                ):
+                    return m2
+            # "Another delegate on the slate, Jim Poolman, said": the name between commas
+            inner = left_np(toks, j, lo)
+            if (
+                inner is not None
+                and inner.kind == "person"
+                and inner.first - 1 > lo
+                and toks[inner.first - 1].text == ","
+                and name_part(inner.text.split())
+            ):
+                return inner
+        return None
+
+    def _separates(self, unit: Unit, k: int, lo: int) -> bool:
+        """Whether token ``k`` can end the content before a postposed speaker."""
+        if k < lo + 1:
+            return False
+        t = unit.tokens[k]
+        return t.text in (",", ":") or t.text in DASHES or is_close_mark(unit, k)
+
+    def after_cue(self, unit: Unit, a: int) -> Mention | None:
+        """After '"...," said' the words up to the next comma or the end name the speaker.
+
+        Passing: '"We won," said the tired old woman.' Failing: '"We won," said.' (nothing).
+        """
+        toks = unit.tokens
+        b = a
+        while b < len(toks) and b - a < 12 and toks[b].text[0].isalnum():
+            b += 1
+        if b == a or (b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";")):
+            return None
+
+        return make_mention(toks, a, b - 1)
+
+    def colon_quote(self, unit: Unit, consumed: list[bool]) -> None:
+        """'The campaign worded it carefully: "..."' — a quote introduced by a colon after the
+        sentence's subject, whatever the verb.
+
+        Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
+        """
+        toks = unit.tokens
+        n = len(toks)
+        for k in range(1, n - 1):
+            if toks[k].text != ":" or consumed[k] or not is_open_mark(unit, k + 1):
+                continue
+            if consumed[k + 1]:
+                return
+            subject = self.sentence_subject(unit, 0)
+            if subject is None or subject.last >= k - 1 or k - subject.last > 10:
+                # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
+                # the colon
+                named = left_np(toks, k, 0)
+                if (
+                    named is None
+                    or named.kind != "person"
+                    or not name_part([t.text for t in toks[named.first : named.last + 1]])
+                ):
+                    return
+                subject = self.speaker(unit, named)
+                if subject is None:
+                    return
+                cue_span = (toks[k].start, toks[k].end)
+            else:
+                cue_span = (toks[subject.last + 1].start, toks[k].end)
+            content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
+            if self.add(unit, content, subject, cue_span):
+                for j in range(n):
+                    consumed[j] = True
+            return
+
+    def between_quote_and_cue(self, unit: Unit, k: int, lo: int) -> Mention | None:
+        """'"We were happy," his nephew Ali el Sayed added.': whatever stands between a
+        closing quote and the cue is the speaker, however it is worded.
+
+        Failing: '"We were happy." Then the rain came and he added more.' (a sentence
+        boundary and a clause lie between them).
+        """
+        toks = unit.tokens
+        j = k - 1
+        while j > lo and toks[j].lower in ("has", "had", "have", "also", "later", "then"):
+            j -= 1
+        for c in range(j, max(lo - 1, j - 12), -1):
+            t = toks[c]
+            if is_close_mark(unit, c):
+                a = c + 1
+                if a <= j and toks[a].text == ",":
+                    a += 1
+                if a > j or not toks[a].text[0].isalnum():
+                    return None
+
+                return make_mention(toks, a, j)
+            if is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]:
+                return None
+            if t.lower in ("that", "which", "and", "but", "when", "while", "because"):
+                return None
+        return None
+
+    def chain_pieces(self, unit: Unit, a: int) -> list[tuple[int, int]]:
+        """Later paragraphs of a quote that opens at token ``a`` and runs on unclosed."""
+        t = unit.tokens[a]
+        k = bisect_left(self.quote_starts, t.start)
+        if k >= len(self.quotes) or self.quotes[k].open_at != t.start:
+            return []
+        q = self.quotes[k]
+        if q.close_end is not None:
+            return []
+        pieces: list[tuple[int, int]] = []
+        chain = q.chain
+        for nq in self.quotes[k + 1 :]:
+            if nq.chain != chain:
+                break
+            pieces.append((nq.open_at, nq.outer_end))
+            self.claimed_chains.add(chain)
+        return pieces
+
+    def add(
+        self,
+        unit: Unit,
+        content: list[tuple[int, int] | None],
+        source: Mention | None,
+        cue: tuple[int, int] | None,
+        vague: bool = False,
+    ) -> Attribution | None:
+        pieces = [c for c in content if c is not None]
+        if not pieces:
+            return None
+        if source is not None and source.kind == "vague":
+            vague = True
+        attribution = Attribution(pieces, source, cue, (unit.start, unit.end), vague)
+        self.found.append(attribution)
+        return attribution
+
+    # -- the patterns --------------------------------------------------------------------
+
+    def according(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+        """``according to X``: X speaks, the content is the rest of the clause.
+
+        Passing: "According to aides, the talks failed." / "The talks failed, according
+        to aides." / "These deals, according to statements made, must wait." (vague).
+        Failing: "according to plan" at the end of a clause with no comma keeps the
+        content before it but "plan" is still taken as the source (a known limit).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        p = cue.last + 1
+        q = p
+        while q < n and toks[q].text not in (",", ".", ";", "!", "?") and q - p < 12:
+            if is_open_mark(unit, q):
+                break
+            q += 1
+        if q == p:
+            return False
+        mention = right_np(toks, p, q)
+        if mention is None or mention.last < q - 1:
+            mention = make_mention(toks, p, q - 1)
+            words = {w.lower() for w in mention.text.split()}
+            if words & VAGUE_HEADS:
+                mention.kind = "vague"
+        mention = self.speaker(unit, mention)
+        cue_span = (toks[cue.first].start, toks[cue.last].end)
+        start_ok = cue.first == lo or (cue.first == lo + 1 and toks[lo].lower in LEADING_CONJ)
+        if start_ok:
+            content = [self.span(unit, q, n - 1)]
+        else:
+            left = self.span(unit, lo, cue.first - 1)
+            right = None
+            if q < n and toks[q].text == "," and not only_punct(toks, q + 1, n):
+                right = self.span(unit, q + 1, n - 1)
+            content = [left, right]
+        found = self.add(unit, content, mention, cue_span)
+        if found:
+            for k in range(lo, n):
+                consumed[k] = True
+        return found is not None
+
+    def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+        """Speaker and cue after the content.
+
+        Passing: '"We will win," Smith said.' / 'Taxes rise, said Jones.' /
+        '"A," he said, "B."' (two pieces, one claim) / '"A" -- Smith'.
+        Failing: 'Smith said taxes rise.' (the cue comes first: see ``preposed``).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        first, last = cue.first, cue.last
+        mention = self.subject(unit, first, lo)
+        if mention is None or not self._separates(unit, mention.first - 1, lo):
+            mention = self.between_quote_and_cue(unit, first, lo) or mention
+        after_quote = first - 1 >= lo and (
+            is_close_mark(unit, first - 1)
+            or (toks[first - 1].text == "," and first - 2 >= lo and is_close_mark(unit, first - 2))
+        )
+        if mention is not None:
+            before = mention.first - 1
+            after = last + 1
+            if cue.lemma in LISTENER_VERBS:
+                listener = right_np(toks, after, n)  # ", a spokesman told The Times."
+                if listener is not None:
+                    after = listener.last + 1
+        elif (cue.lemma in INVERTIBLE or after_quote) and first - 1 >= lo:
+            mention = right_np(toks, last + 1, n)
+            if mention is None and after_quote:
+                mention = self.after_cue(unit, last + 1)  # '"...," said the woman, who ...'
+            if mention is None:
+                return False
+            before = first - 1
+            after = mention.last + 1
+        else:
+            return False
+        if before < lo or before - lo < 1:
+            return False
+        sep = toks[before]
+        if not self._separates(unit, before, lo):
+            return False
+        quote_before = is_close_mark(unit, before) or (
+            sep.text == "," and before >= 1 and is_close_mark(unit, before - 1)
+        )
+        stop = tail_end(unit, after, free=quote_before)
+        if stop is None:
+            return False
+        # A weak verb closes a quote ('"...," it reads.') or a whole clause ("..., the
+        # reports show.") but never starts content in the middle of a sentence.
+        if not cue.clause and not quote_before and not (stop == len(toks) and sep.text == ","):
+            return False
+        left = self.span(unit, lo, before)
+        right = None
+        if stop < n and not only_punct(toks, stop + 1, n):
+            nxt = stop + 1
+            participle = toks[nxt].lower.endswith("ing") and any(
+                c.first == nxt for c in find_cues(toks, unit.quoted)
+            )
+            if not participle and self._continues(unit, lo, nxt, inverted=mention.first > last):
+                right = self.span(unit, nxt, n - 1)
+        mention = self.speaker(unit, mention)
+        found = self.add(unit, [left, right], mention, (toks[first].start, toks[last].end))
+        if found is None:
+            return False
+        end = n if right is not None else stop
+        for k in range(lo, end):
+            consumed[k] = True
+        return True
+
+    def _continues(self, unit: Unit, lo: int, nxt: int, inverted: bool) -> bool:
+        """Whether the words after a mid-sentence "Smith said," go on with the content.
+
+        Passing: '"A," he said, "B."' and 'The tax, Novak said, will go.'
+        Failing: '"A," said Reyes, a trader.' (an apposition describing the speaker).
+        """
+        toks = unit.tokens
+        if is_open_mark(unit, lo):
+            return is_open_mark(unit, nxt)
+        word = toks[nxt].lower
+        if word in ("who", "which", "whose", "according"):
+            return False
+        return not (inverted and word in DETERMINERS)
+
+    def inverted_start(self, unit: Unit, cue: CueMatch, consumed: list[bool]) -> bool:
+        """'Said Comey, "The error pains us."': cue and speaker open the sentence.
+
+        Failing: 'Said to be ill, he stayed home.' (no name and comma after the cue).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        mention = right_np(toks, cue.last + 1, n)
+        if (
+            mention is None
+            or mention.last + 1 >= n
+            or toks[mention.last + 1].text not in (",", ":")
+        ):
+            return False
+        begin = mention.last + 2
+        speaker = self.speaker(unit, mention)
+        content = [self.span(unit, begin, n - 1)]
+        if begin < n and is_open_mark(unit, begin):
+            content.extend(self.chain_pieces(unit, begin))
+        cue_span = (toks[cue.first].start, toks[cue.last].end)
+        if self.add(unit, content, speaker, cue_span) is None:
+            return False
+        for j in range(n):
+            consumed[j] = True
+        return True
+
+    def dash(self, unit: Unit, consumed: list[bool]) -> None:
+        """A quote signed after a dash: '"We will win." -- John Smith', '“...” ― Ana Ruiz,
+        34, Tucson' (an apposition may follow the name).
+
+        Failing: '"We will win" -- and they did.' (no name after the dash).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        for k in range(1, n - 1):
+            if toks[k].text == "[" and is_close_mark(unit, k - 1) and not consumed[k]:
+                # '“...” [Pew.]': a bracketed citation after a quote names its source
+                close = next((j for j in range(k + 1, min(n, k + 8)) if toks[j].text == "]"), None)
+                mention = right_np(toks, k + 1, close) if close is not None else None
+                if close is not None and mention is not None and only_punct(toks, close, n):
+                    speaker = self.speaker(unit, mention)
+                    if self.add(unit, [self.span(unit, 0, k - 1)], speaker, None):
+                        for j in range(n):
+                            consumed[j] = True
+                return
+            if toks[k].text in DASHES and is_close_mark(unit, k - 1) and not consumed[k]:
+                mention = right_np(toks, k + 1, n)
+                if mention is not None and (
+                    only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
+                ):
+                    mention = self.speaker(unit, mention)
+                    if self.add(unit, [self.span(unit, 0, k - 1)], mention, None):
+                        for j in range(n):
+                            consumed[j] = True
+                return
+
+    def preposed(
+        self,
+        unit: Unit,
+        cue: CueMatch,
+        lo: int,
+        hi: int,
+        previous: Mention | None,
+        cues: list[CueMatch],
+    ) -> Attribution | None:
+        """Speaker and cue before the content.
+
+        Passing: "Putin maintained that talks require more." / "Smith told reporters that
+        taxes rise." / "Smith said: “We will win.”" / "..., adding that B" (the earlier
+        speaker) / "It was reported that B" (no speaker, vague).
+        Failing: "The report, which was long, ..." (no cue) and "She found the keys."
+        (a weak cue with no clause after it).
+        """
+        toks = unit.tokens
+        first, last = cue.first, cue.last
+        if not cue.clause:
+            return None
+        vague = False
+        mention: Mention | None = None
+        k = first
+        if (
+            cue.lemma == "say"
+            and first >= 2
+            and toks[first - 1].lower == "as"
+            and (toks[first - 2].lower == "quoted")
+        ):
+            k = first - 2  # "was quoted as saying"
+        mention = left_np(toks, first, lo) if cue.kind == "noun" else self.subject(unit, k, lo)
+        if mention is not None and mention.text.lower() == "it" and toks[first - 1].lower in BE:
+            mention = None  # "it was reported that": nobody is named
+            vague = True
+        elif mention is None:
+            prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
+            if toks[first].lower.endswith("ing") and prev_tok in ("by", "while", "in", "after"):
+                # "X reacted by asserting": the subject of the verb before "by"
+                mention = self.subject(unit, first - 2, lo) if first - 2 > lo else None
+                if mention is None:
+                    mention = previous if previous is not None else self.sentence_subject(unit, lo)
+                if mention is None:
+                    return None
+            elif toks[first].lower.endswith("ing") and prev_tok in (",", "and"):
+                mention = previous if previous is not None else self.sentence_subject(unit, lo)
+                if mention is None:
+                    return None
+            elif prev_tok in ("and", "but"):
+                # "The senator survived prison and says torture fails": the clause subject
+                mention = self.sentence_subject(unit, lo)
+                if mention is None:
+                    return None
+            elif prev_tok in BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
+                vague = True  # "it was reported that"
+            else:
+                # "Mr. Coleman, for example, had endorsed ...", "The survey, conducted in
+                # May, also found that ...": the sentence's subject, when nothing but an
+                # aside can stand between it and the cue
+                mention = self.sentence_subject(unit, lo)
+                if (
+                    mention is None
+                    or mention.last >= first
+                    or not self._aside_only(unit, mention.last + 1, first)
+                ):
+                    return None
+        p = last + 1
+        n = hi
+        if (
+            cue.kind == "noun"
+            or cue.lemma in LISTENER_VERBS
+            or (p < n and toks[p].lower in FILLER_STARTS)
+        ):
+            # "told reporters that ...", "groused to a crowd in Georgia that ..."
+            for j in range(p, min(n, p + 8)):
+                if toks[j].lower == "that":
+                    p = j
+                    break
+                if toks[j].text in (",", ";") or is_open_mark(unit, j):
+                    break
+        while p < n and toks[p].text in (":", ","):
+            p += 1
+        if p < n and toks[p].lower == "that" and cue.kind == "noun":
+            p += 1
+        if p >= n:
+            return None
+        # The content stops where a participle cue starts a new attribution: ", adding ...".
+        end = n
+        for other in cues:
+            if other.first <= p or other.first >= end or unit.quoted[other.first]:
+                continue
+            if toks[other.first].lower.endswith("ing") and (
+                toks[other.first - 1].text == "," or toks[other.first - 1].lower == "and"
+            ):
+                end = other.first - 1
+                break
+            # ", Putin counter-argued that ...": a new clause with its own speaker
+            if other.kind == "verb":
+                m = left_np(toks, other.first, p)
+                if (
+                    m is not None
+                    and m.first - 1 > p
+                    and (
+                        toks[m.first - 1].text in (",", ";")
+                        or toks[m.first - 1].lower in ("and", "but")
+                    )
+                ):
+                    end = m.first - 1
+                    break
+        content = [self.span(unit, p, end - 1)]
+        if is_open_mark(unit, p):
+            content.extend(self.chain_pieces(unit, p))
+        if (
+            mention is not None
+            and mention is not previous
+            and mention.kind != "pronoun"
+            and cue.kind == "verb"
+            and is_passive(toks, first, lo)
+        ):
+            # "The suspect's name was announced on the scanner": what was reported is the
+            # subject; who reported it is the "by" agent, or nobody (vague)
+            agent = self.by_agent(unit, last + 1, end)
+            content = [(mention.start, mention.end)]
+            mention = agent
+            vague = agent is None
+        if mention is not None and mention is not previous:
+            mention = self.speaker(unit, mention)
+        found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
+        return found
+
+    def _aside_only(self, unit: Unit, a: int, b: int) -> bool:
+        """Whether tokens ``a..b`` hold only a comma-bounded aside and auxiliaries.
+
+        Passing: ", for example, had previously" / ", conducted in May, also".
+        Failing: " met voters and later" (another verb phrase: its own clause).
+        """
+        toks = unit.tokens
+        if a >= b:
+            return True
+        if toks[a].lower in _PP_STARTS:
+            # "proponents of more controls on hate speech here say": a chain of prepositional
+            # phrases with no verb and no punctuation in it still belongs to the subject
+            forms = verb_forms()
+            return b - a <= 12 and all(
+                t.text[0].isalnum()
+                and t.lower not in forms
+                and t.lower not in BE
+                and not t.lower.endswith("ed")
+                for t in toks[a:b]
+            )
+        if toks[a].text != ",":
+            return False
+        close = next((k for k in range(b - 1, a, -1) if toks[k].text == ","), None)
+        if close is None or close - a > 20:
+            return False
+        return all(
+            t.lower in AUX_AND_ADVERBS or (t.lower.endswith("ly") and t.text.islower())
+            for t in toks[close + 1 : b]
+        )
+
+    def by_agent(self, unit: Unit, a: int, b: int) -> Mention | None:
+        """The agent of a passive cue: "was announced by the police" -> "the police"."""
+        toks = unit.tokens
+        for k in range(a, min(b, a + 4)):
+            if toks[k].lower == "by":
+                return right_np(toks, k + 1, b)
+        return None
+
+    def sentence_subject(self, unit: Unit, lo: int) -> Mention | None:
+        """The subject at the start of a sentence, for ", saying ..." with no speaker before."""
+        toks = unit.tokens
+        n = len(toks)
+        k = lo
+        # a dateline: "WASHINGTON (AP) — Clinton said ..."
+        for d in range(k + 1, min(n, k + 6)):
+            if toks[d].text in DASHES and toks[k].text.isupper() and len(toks[k].text) > 1:
+                k = d + 1
+                break
+        while k < n and (toks[k].lower in LEADING_CONJ or toks[k].text == ","):
+            k += 1
+        if k < n and toks[k].lower in FRONTED:
+            # "On Tuesday, Clinton ...": the subject follows the fronted phrase
+            comma = next((j for j in range(k, min(n, k + 12)) if toks[j].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+        m = right_np(toks, k, n)
+        if m is None:
+            # "The campaign spent the week attacking ...": a common-noun subject, found
+            # from its verb (the first auxiliary or cue word after it)
+            forms = verb_forms()
+            for v in range(k + 1, min(n, k + 6)):
+                if toks[v].lower in forms or toks[v].lower in BE:
+                    m = left_np(toks, v, k)
+                    break
+        if m is None or m.kind not in ("person", "group", "pronoun") or m.first != k:
+            return None
+        return self.speaker(unit, m)
+
+    def speaker_line(self, unit: Unit, consumed: list[bool]) -> bool:
+        """A speaker label opening a paragraph: 'Smith: “We will win.”', a transcript's
+        'TAPPER: Do you think so?' or 'Q: ...', a headline 'Gingrich: Trump must decide'.
+
+        Without a quote the label must be a transcript label (capitals, Q, A) or a person
+        named elsewhere in the article, and the turn runs to the end of the paragraph.
+        Failing: 'What This Means: Escalating Deadlock' (not a person).
+        """
+        toks = unit.tokens
+        if len(toks) < 3:
+            return False
+        paragraph_start = unit.start == self.paragraphs[unit.paragraph][0]
+        for k in range(1, min(6, len(toks) - 1)):
+            if toks[k].text != ":":
+                continue
+            label = toks[0:k]
+            quoted = is_open_mark(unit, k + 1)
+            transcript = all(t.text.isupper() or t.text == "." for t in label) or (
+                k == 1 and toks[0].text in ("Q", "A")
+            )
+            mention = right_np(toks, 0, k)
+            if transcript:
+                mention = make_mention(toks, 0, k - 1)
+                mention.kind = "person"
+            if mention is None or mention.last != k - 1 or mention.kind != "person":
+                return False
+            if not paragraph_start and not quoted:
+                return False
+            if not (quoted and paragraph_start) and not transcript:
+                parts = mention.text.replace("’s", "").split()
+                known = set(self.people.full_names) | set(self.people.full_names.values())
+                if not (parts and (parts[-1] in known or mention.text in known)):
+                    return False
+            speaker = self.speaker(unit, mention)
+            para_end = self.paragraphs[unit.paragraph][1]
+            if quoted:
+                content = [self.span(unit, k + 1, len(toks) - 1), *self.chain_pieces(unit, k + 1)]
+            else:
+                start = toks[k + 1].start
+                while para_end > start and self.text[para_end - 1] in " .\t\r":
+                    para_end -= 1
+                words = sum(1 for t in toks[k + 1 :] if t.text[0].isalpha())
+                if words < 2 and not transcript:
+                    return False  # "Clinton: 547." is a tally, not a statement
+                content = [(start, para_end)] if para_end > start else []
+                self.skip_until = self.paragraphs[unit.paragraph][1]
+            if self.add(unit, content, speaker, (toks[k].start, toks[k].end)):
+                for j in range(len(toks)):
+                    consumed[j] = True
+                return True
+            return False
+        return False
+
+    def floating(self, unit: Unit) -> None:
+        """A sentence that is only a quote carries the speaker of the attribution before it.
+
+        Passing: 'Smith spoke. "We will win. We always do."' (the second sentence is
+        Smith's if the first one attributed something to him).
+        Failing: 'The “workplace” issue grew.' (a scare quote inside a sentence).
+        """
+        toks = unit.tokens
+        if not toks or not is_open_mark(unit, 0) or not self.found:
+            return
+        words = [k for k, t in enumerate(toks) if t.text[0].isalnum()]
+        if not words or sum(unit.quoted[k] for k in words) < 0.8 * len(words):
+            return
+        k = bisect_left(self.quote_starts, toks[0].start)
+        if k < len(self.quotes) and self.quotes[k].chain in self.claimed_chains:
+            return
+        prev = self.found[-1]
+        prev_para = self._paragraph_of(prev.sentence[0])
+        if unit.paragraph - prev_para > 1 or prev.source is None:
+            return
+        content = [self.span(unit, 0, len(toks) - 1), *self.chain_pieces(unit, 0)]
+        pieces = [c for c in content if c is not None]
+        prev.content.extend(pieces)
+        self.last_floating = (prev, pieces)
+
+    def signature(self, unit: Unit, previous: Unit | None) -> bool:
+        """'- Bernie Sanders' alone after a quote-only paragraph signs that quote.
+
+        Failing: '- Item one' after ordinary prose (no quote to sign).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if previous is None or n < 2 or toks[0].text not in (*DASHES, "["):
+            return False
+        mention = right_np(toks, 1, n)
+        if mention is None or not (
+            only_punct(toks, mention.last + 1, n) or toks[mention.last + 1].text == ","
+        ):
+            return False  # '- Bernie Sanders' or a citation '[Pew.]'
+        if toks[0].text == "[" and toks[-1].text != "]":
+            return False
+        ptoks = previous.tokens
+        words = [k for k, t in enumerate(ptoks) if t.text[0].isalnum()]
+        if not words or not all(previous.quoted[k] for k in words):
+            return False
+        piece = self.span(previous, 0, len(ptoks) - 1)
+        if piece is None:
+            return False
+        if self.last_floating is not None and piece in self.last_floating[1]:
+            self.last_floating[0].content.remove(piece)  # it was taken for a follow-on
+        elif any(piece[0] < e and s < piece[1] for a in self.found for s, e in a.content):
+            return False
+        return self.add(unit, [piece], self.speaker(unit, mention), None) is not None
+
+    def _paragraph_of(self, index: int) -> int:
+        starts = [p[0] for p in self.paragraphs]
+        return max(0, bisect_left(starts, index + 1) - 1)
+
+    # -- driver --------------------------------------------------------------------------
+
+    def run_unit(self, unit: Unit) -> None:
+        toks = unit.tokens
+        n = len(toks)
+        if n == 0:
+            return
+        before = len(self.found)
+        consumed = [False] * n
+        if unit.start < self.skip_until:
+            return
+        if self.speaker_line(unit, consumed) or self.signature(unit, self.previous_unit):
+            return
+        cues = find_cues(toks, unit.quoted)
+        # Pass 1: attributions whose content comes first (or "according to").
+        lo = 0
+        for cue in cues:
+            if consumed[cue.first]:
+                continue
+            if cue.kind == "according":
+                if self.according(unit, cue, lo, consumed):
+                    lo = next((k for k in range(n) if not consumed[k]), n)
+                continue
+            if cue.first == 0 and cue.lemma in INVERTIBLE and toks[0].text[0].isupper():
+                if self.inverted_start(unit, cue, consumed):
+                    break
+                continue
+            if cue.kind == "verb" and self.postposed(unit, cue, lo, consumed):
+                lo = next((k for k in range(n) if not consumed[k]), n)
+        if unit.quotes:
+            self.dash(unit, consumed)
+        # Pass 2: cue first, content after, in the stretches not used yet.
+        previous: Mention | None = None
+        pass_one = self.found[before:]
+        if pass_one:
+            previous = pass_one[-1].source
+        k = 0
+        for cue in cues:
+            if consumed[cue.first] or cue.first < k:
+                continue
+            lo2 = cue.first
+            while lo2 > 0 and not consumed[lo2 - 1]:
+                lo2 -= 1
+            hi = cue.last + 1
+            while hi < n and not consumed[hi]:
+                hi += 1
+            found = self.preposed(unit, cue, lo2, hi, previous, cues)
+            if found is not None:
+                previous = found.source
+                end_index = found.content[0][1]
+                k = next((j for j in range(n) if toks[j].start >= end_index), n)
+                # a participle cue inside the content starts its own attribution
+                for j in range(cue.last + 1, k):
+                    consumed[j] = True
+                k = cue.last + 1
+                for j, t in enumerate(toks):
+                    if t.start >= end_index:
+                        break
+                    if j > cue.last:
+                        consumed[j] = True
+        if unit.quotes:
+            self.colon_quote(unit, consumed)
+        if len(self.found) == before:
+            self.floating(unit)
+
+    def run(self) -> list[Attribution]:
+        for unit in self.units:
+            try:
+                self.run_unit(unit)
+                self.previous_unit = unit
+            except (IndexError, ValueError, KeyError):  # pragma: no cover - defensive
+                continue
+        return self.found
+
+
+def extract_attributions(text: str) -> list[Attribution]:
+    """Every attribution in ``text``, in reading order.
+
+    >>> t = '"We will win," Smith said, "and soon." Jones said taxes rise.'
+    >>> [(t[a.content[0][0]:a.content[0][1]], a.source.text) for a in extract_attributions(t)]
+    [('"We will win,"', 'Smith'), ('taxes rise.', 'Jones')]
+    """
+    found = _Extractor(text).run()
+    found.sort(key=lambda a: min(s for s, _ in a.content))
+    return found

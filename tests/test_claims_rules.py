@@ -1,0 +1,399 @@
+"""Each extraction rule on sentences we wrote: one that must match, one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.documents import load_document
+from factcheck.model import Claim, Document
+
+
+def doc_of(text: str) -> Document:
+    return Document(raw=text, text=text)
+
+
+def claims_of(text: str) -> list[Claim]:
+    return extract_claims(doc_of(text))
+
+
+def only(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def speaker_name(c: Claim) -> str | None:
+    return c.speaker.name if c.speaker else None
+
+
+# -- direct quotes -------------------------------------------------------------------------
+
+
+def test_postposed_quote() -> None:
+    c = only("“The bridge will open in May,” Mayor Ana Ortiz said.")
+    assert c.kind == "quote"
+    assert c.text == "The bridge will open in May"
+    assert c.quoted_text == "The bridge will open in May"
+    assert speaker_name(c) == "Ana Ortiz" and c.cue and c.cue.text == "said"
+
+
+def test_split_quote_is_one_claim_with_two_spans() -> None:
+    text = '"We are ready," she said, "and we will not wait."'
+    c = only("Lena Park spoke first. " + text)
+    assert c.kind == "quote"
+    assert len(c.content_spans) == 2
+    assert c.text == "We are ready and we will not wait"
+    assert speaker_name(c) == "Lena Park" and c.speaker and c.speaker.resolved_from == "pronoun"
+
+
+def test_inverted_said_name() -> None:
+    c = only('"Prices will fall," said Tom Reyes, a trader.')
+    assert speaker_name(c) == "Tom Reyes" and c.kind == "quote"
+
+
+def test_colon_and_preposed_quote() -> None:
+    c = only("Governor Kim Lee said: “Schools stay open.”")
+    assert c.kind == "quote" and c.text == "Schools stay open"
+    assert speaker_name(c) == "Kim Lee"
+
+
+def test_dash_signature() -> None:
+    c = only("“Nobody reads the fine print.” — Marta Diaz")
+    assert speaker_name(c) == "Marta Diaz" and c.cue is None
+
+
+def test_speaker_line() -> None:
+    c = only("Paula Reed: “The vote is on Friday.”")
+    assert speaker_name(c) == "Paula Reed" and c.text == "The vote is on Friday"
+
+
+def test_scare_quote_alone_is_no_claim() -> None:
+    assert claims_of("The “workplace” issue grew over the summer.") == []
+
+
+def test_quote_over_paragraphs_has_a_span_per_paragraph() -> None:
+    text = "Dr. Ivo Brandt said: “The data are clear.\n\n“We act now or pay later.”\n\nRain fell."
+    c = only(text)
+    assert c.kind == "quote" and len(c.content_spans) == 2
+    assert c.text == "The data are clear We act now or pay later"
+
+
+def test_floating_quote_carries_the_previous_speaker() -> None:
+    # The follow-on quote is more of the same statement: one claim, one span per sentence.
+    text = "“We will rebuild,” Mayor Ana Ortiz said. “It will take years.”"
+    c = only(text)
+    assert speaker_name(c) == "Ana Ortiz" and c.kind == "quote"
+    assert [s.slice(text) for s in c.content_spans] == ["We will rebuild", "It will take years"]
+
+
+def test_floating_quote_needs_a_speaker_before() -> None:
+    assert claims_of("“It will take years.” The rain kept falling.") == []
+
+
+# -- partial quotes and paraphrase --------------------------------------------------------
+
+
+def test_partial_quote_is_one_claim() -> None:
+    c = only("Senator Rui Alves called the bill “a gift to insurers” on Monday.")
+    assert c.kind == "partial_quote"
+    assert c.quoted_text == "a gift to insurers"
+    assert "a gift to insurers" in c.text and "“" not in c.text
+
+
+def test_paraphrase_with_that() -> None:
+    c = only("Finance Minister Ada Novak argued that the tax would hurt farmers.")
+    assert c.kind == "paraphrase" and c.quoted_text is None
+    assert c.text == "the tax would hurt farmers"
+    assert speaker_name(c) == "Ada Novak" and c.cue and c.cue.text == "argued"
+
+
+def test_listener_is_skipped() -> None:
+    c = only("Ada Novak told reporters that the tax would go.")
+    assert c.text == "the tax would go" and c.cue and c.cue.text == "told"
+
+
+def test_postposed_paraphrase() -> None:
+    c = only("The tax will go next year, Ada Novak said on Tuesday.")
+    assert c.text == "The tax will go next year" and speaker_name(c) == "Ada Novak"
+
+
+def test_parenthetical_attribution() -> None:
+    c = only("The tax, Ada Novak said, will go next year.")
+    assert c.text == "The tax will go next year" and len(c.content_spans) == 2
+
+
+def test_participle_keeps_the_speaker() -> None:
+    found = claims_of("Ada Novak defended the tax, adding that farmers would be spared.")
+    added = [c for c in found if c.cue and c.cue.text == "adding"]
+    assert added and speaker_name(added[0]) == "Ada Novak"
+    assert added[0].text == "farmers would be spared"
+
+
+def test_weak_verb_needs_a_clause() -> None:
+    assert claims_of("Ada Novak found the keys on Tuesday.") == []
+    c = only("Ada Novak thinks that the keys are lost.")
+    assert c.text == "the keys are lost"
+
+
+def test_noun_is_not_a_cue() -> None:
+    assert claims_of("The report was long and the claims were many.") == []
+
+
+# -- according to and vague attribution ---------------------------------------------------
+
+
+def test_according_to_name() -> None:
+    c = only("According to the Finance Ministry, the tax will go.")
+    assert c.text == "the tax will go" and speaker_name(c) == "Finance Ministry"
+    assert c.speaker and c.speaker.resolved_from == "group" and not c.vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tax will go, according to sources.",
+        "These plans, according to statements made, must wait.",
+        "It was reported that the tax will go.",
+        "Sources said the tax will go.",
+        "People familiar with the plan said the tax will go.",
+    ],
+)
+def test_vague_attribution_has_no_speaker(text: str) -> None:
+    c = only(text)
+    assert c.vague and c.speaker is None
+
+
+def test_according_to_plan_is_not_vague() -> None:
+    assert not any(c.vague for c in claims_of("Ada Novak said the work went according to plan."))
+
+
+# -- speakers -----------------------------------------------------------------------------
+
+
+def test_title_is_stripped_and_alias_is_shared() -> None:
+    text = (
+        "Finance Minister Ada Novak said the tax would go. "
+        "Later, Novak said farmers would be spared. "
+        "Minister Novak insisted that the budget was fair."
+    )
+    found = claims_of(text)
+    assert [speaker_name(c) for c in found] == ["Ada Novak"] * 3
+    assert [c.speaker.resolved_from for c in found if c.speaker] == ["name", "alias", "alias"]
+
+
+def test_pronoun_resolves_to_last_person() -> None:
+    found = claims_of("Ada Novak met Carl Berg. He said the meeting went well.")
+    assert speaker_name(found[-1]) == "Carl Berg"
+    assert found[-1].speaker and found[-1].speaker.text == "He"
+
+
+def test_unresolvable_pronoun_has_no_name() -> None:
+    c = only("She said the meeting went well.")
+    assert c.speaker and c.speaker.name is None and c.speaker.resolved_from == "pronoun"
+
+
+def test_group_speaker() -> None:
+    c = only("Hospital officials warned that beds were running out.")
+    assert speaker_name(c) == "Hospital officials" and c.speaker
+    assert c.speaker.resolved_from == "group"
+
+
+def test_possessive_utterance_noun() -> None:
+    c = only("Novak’s letter urged calm across the region.")
+    assert c.speaker and c.speaker.text == "Novak" and c.cue and c.cue.text == "urged"
+
+
+def test_title_abbreviation_and_parenthesis() -> None:
+    c = claims_of("“Turnout was low,” Mr. Ortiz said. Sen. Ana Ruiz (D) said the count was fair.")
+    assert [speaker_name(x) for x in c] == ["Ortiz", "Ana Ruiz"]
+    found = claims_of("Sen. Ana Ruiz (D) said the count was fair.")
+    assert speaker_name(found[0]) == "Ana Ruiz" and found[0].text == "the count was fair"
+
+
+def test_quantifier_and_poll_subjects() -> None:
+    assert speaker_name(only("Most said the count was fair.")) == "Most"
+    c = only("About six in 10 said they trust the count.")
+    assert c.speaker and c.speaker.text == "About six in 10"
+
+
+def test_coordinated_verb_takes_the_clause_subject() -> None:
+    c = only("Ana Ruiz left office and says the count was fair.")
+    assert speaker_name(c) == "Ana Ruiz"
+
+
+def test_appositive_subject() -> None:
+    c = only("Ada Novak, the finance minister, said the tax would go.")
+    assert speaker_name(c) == "Ada Novak"
+
+
+# -- documents with markup map back to raw offsets ----------------------------------------
+
+
+def test_markdown_spans_map_to_raw(tmp_path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Budget\n\nAda **Novak** said that *the tax* would go.\n", encoding="utf-8")
+    doc = load_document(str(path))
+    (c,) = extract_claims(doc)
+    # markup between the words splits the span, so each piece is words alone
+    assert [s.slice(doc.raw) for s in c.content_spans] == ["the tax", "would go"]
+    assert c.text == "the tax would go" and speaker_name(c) == "Ada Novak"
+    assert c.location is not None and c.location.line == 3
+
+
+def test_descriptive_speaker_between_quote_and_cue() -> None:
+    c = only("“We stayed up all night,” her cousin Nadia el Amin recalled.")
+    assert c.speaker and c.speaker.text == "her cousin Nadia el Amin"
+
+
+def test_listener_after_postposed_speaker() -> None:
+    c = only("The vote was close, a county spokesman told The Ledger.")
+    assert c.text == "The vote was close" and c.speaker
+    assert c.speaker.text == "a county spokesman"
+
+
+def test_relative_who_takes_its_antecedent() -> None:
+    c = only("Turnout rose among farmers who said prices were too low.")
+    assert c.speaker and c.speaker.text == "who" and c.speaker.name == "farmers"
+    assert c.text == "prices were too low"
+    c = only("Ana Ruiz, who chairs the board, said the count was fair.")
+    assert speaker_name(c) == "Ana Ruiz"
+
+
+def test_participle_after_a_quote() -> None:
+    found = claims_of("“It was a mistake,” Ana Ruiz said, referring to the vote.")
+    assert [c.cue.text for c in found if c.cue] == ["said", "referring to"]
+    assert speaker_name(found[1]) == "Ana Ruiz"
+
+
+def test_weak_verb_closes_a_quote_or_a_clause() -> None:
+    c = only("“Keep out,” the sign reads.")
+    assert c.kind == "quote" and c.speaker and c.speaker.text == "the sign"
+    c = only("The gap is closing, new polls show.")
+    assert c.text == "The gap is closing" and c.speaker and c.speaker.text == "new polls"
+    assert claims_of("The new polls show up late on Sundays.") == []
+
+
+def test_capitalised_cue_word_mid_sentence_is_no_cue() -> None:
+    assert claims_of("He moved back to the United States in May.") == []
+
+
+def test_transcript_label_turn_runs_to_paragraph_end() -> None:
+    c = only("REYES: Do you think the count is fair? I do not.\n\nThe end.")
+    assert c.speaker and c.speaker.text == "REYES"
+    assert c.text == "Do you think the count is fair? I do not"
+
+
+def test_inverted_speaker_without_a_name() -> None:
+    c = only('"The roof leaked for years," said the tired old tenant, who asked not to be named.')
+    assert c.speaker and c.speaker.text == "the tired old tenant"
+
+
+def test_mistyped_closing_mark() -> None:
+    c = only("“Rents will rise,“ said Ana Ruiz, a landlord.")
+    assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz" and c.text == "Rents will rise"
+
+
+def test_colon_introduces_a_quote_whatever_the_verb() -> None:
+    c = only("The union put it bluntly: “Nobody fixes anything.”")
+    assert c.kind == "quote" and c.speaker and c.speaker.text == "The union"
+    assert c.cue and c.cue.text == "put it bluntly:"
+    assert claims_of("Three items: “milk”, “eggs” and bread.") == []
+
+
+def test_passive_report_names_its_agent_or_nobody() -> None:
+    c = only("The new tariff was criticized by Senate Democrats.")
+    assert c.text == "The new tariff" and speaker_name(c) == "Senate Democrats"
+    c = only("The new tariff was announced on Monday.")
+    assert c.vague and c.speaker is None and c.text == "The new tariff"
+
+
+def test_subject_across_an_aside() -> None:
+    c = only("The audit, ordered by the council in May, also found that records were lost.")
+    assert c.speaker and c.speaker.text == "The audit" and c.text == "records were lost"
+    assert claims_of("The audit met resistance and the clerk found the keys.") == []
+
+
+def test_quotation_dash_signature_with_apposition() -> None:
+    c = only("“We need more teachers.” ― Ana Ruiz, 34, Tucson")
+    assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz" and c.text == "We need more teachers"
+    assert claims_of("“We will win” ― and they did.") == []
+
+
+def test_signature_paragraph_signs_the_quote_before() -> None:
+    text = "Rain fell.\n\n“Schools must stay open all winter.”\n\n- Ana Ruiz, mayor\n"
+    c = only(text)
+    assert c.kind == "quote" and speaker_name(c) == "Ana Ruiz"
+    assert c.text == "Schools must stay open all winter"
+    assert claims_of("Rain fell.\n\nWe went home.\n\n- Ana Ruiz\n") == []
+
+
+def test_poll_share_subjects() -> None:
+    for text, who in [
+        ("Two in three said the count was fair.", "Two in three"),
+        ("Nearly half said the count was fair.", "Nearly half"),
+        ("Three-fourths say the count was fair.", "Three-fourths"),
+    ]:
+        c = only(text)
+        assert c.speaker and c.speaker.text == who and c.speaker.resolved_from == "group"
+
+
+def test_subject_across_a_dash_aside() -> None:
+    c = only("Ana Ruiz — long tipped as the favourite — told reporters that she would run.")
+    assert speaker_name(c) == "Ana Ruiz" and c.text == "she would run"
+
+
+def test_opinion_verb_after_a_person_reports_a_view() -> None:
+    c = only("Ana Ruiz sees the council as her main obstacle.")
+    assert c.text == "the council as her main obstacle" and speaker_name(c) == "Ana Ruiz"
+    assert claims_of("The council sees heavy traffic on Mondays.") == []
+
+
+def test_fronted_question_is_not_a_speaker() -> None:
+    c = only("Asked whether she would run, Ana Ruiz said no.")
+    assert speaker_name(c) == "Ana Ruiz" and c.text == "no"
+
+
+def test_title_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Russian President Vladimir Putin met Mayor Ana Ruiz. "
+        "The Russian president said talks must wait. The mayor said she disagreed."
+    )
+    found = claims_of(text)
+    assert [(speaker_name(c), c.speaker.resolved_from if c.speaker else None) for c in found] == [
+        ("Vladimir Putin", "title"),
+        ("Ana Ruiz", "title"),
+    ]
+
+
+def test_name_before_a_colon_and_bracketed_citation() -> None:
+    c = only("The result does not surprise pollster Dana Shaw: “Early winners get a boost.”")
+    assert speaker_name(c) == "Dana Shaw" and c.kind == "quote"
+    c = only("“Small samples mislead.”  [Pollwatch.]")
+    assert speaker_name(c) == "Pollwatch"
+
+
+def test_relative_that_before_a_cue() -> None:
+    c = only("Fans waved signs that said, “Vote early.”")
+    assert c.speaker and c.speaker.text == "that" and c.speaker.name == "signs"
+    assert claims_of("That said, the plan failed.") == []
+
+
+def test_name_between_commas_and_adverbial_before_that() -> None:
+    c = only("A delegate from the north, Jo Park, said she was “leaning yes.”")
+    assert speaker_name(c) == "Jo Park" and c.kind == "partial_quote"
+    c = only("Jo Park declared in an interview that the vote was fair.")
+    assert c.text == "the vote was fair"
+
+
+def test_noun_uses_and_tallies_are_not_claims() -> None:
+    assert claims_of("The FBI is continuing its investigation into the emails.") == []
+    assert claims_of("Several Republican states passed the law.") == []
+    assert claims_of("Ana Ruiz won.\n\nRuiz: 547.\n") == []
+    c = only("She continued, “I will run.”")
+    assert c.kind == "quote" and c.cue and c.cue.text == "continued"
+
+
+def test_subject_with_prepositional_phrases() -> None:
+    c = only("Supporters of tighter rules on rents here say the market is broken.")
+    assert c.speaker and c.speaker.text == "Supporters" and c.text == "the market is broken"
