@@ -164,6 +164,24 @@ def test_vague_attribution_has_no_speaker(text: str) -> None:
     assert c.vague and c.speaker is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Novak said the dam “will be finished by spring,” according to a transcript.",
+        "Ada Novak said the dam would be finished by spring, according to a transcript.",
+    ],
+)
+def test_according_to_after_reported_speech_cites_where_it_was_read(text: str) -> None:
+    c = only(text)
+    assert speaker_name(c) == "Ada Novak" and c.cue and c.cue.text == "said"
+    assert "transcript" not in c.text
+
+
+def test_according_to_without_a_speech_verb_names_the_speaker() -> None:
+    c = only("The dam will be finished by spring, according to Ada Novak.")
+    assert speaker_name(c) == "Ada Novak" and c.cue and c.cue.text == "according to"
+
+
 def test_according_to_plan_is_not_vague() -> None:
     assert not any(c.vague for c in claims_of("Ada Novak said the work went according to plan."))
 

@@ -28,6 +28,7 @@ from factcheck.claims.speakers import (
     Mention,
     PersonIndex,
     collect_people,
+    is_thing_evidence,
     left_np,
     make_mention,
     name_part,
@@ -44,6 +45,7 @@ from factcheck.claims.units import (
     Unit,
     chunks,
     is_close_mark,
+    is_headline,
     is_mark,
     is_open_mark,
     is_passive,
@@ -308,6 +310,12 @@ class _Extractor:
             return None
         if source is not None and source.kind == "vague":
             vague = True
+        if (
+            source is not None
+            and cue is not None
+            and is_thing_evidence(source.text, self.text[cue[0] : cue[1]])
+        ):
+            return None
         attribution = Attribution(pieces, source, cue, (unit.start, unit.end), vague)
         self.found.append(attribution)
         return attribution
@@ -354,6 +362,44 @@ class _Extractor:
             for k in range(lo, n):
                 consumed[k] = True
         return found is not None
+
+    def cites_reported_speech(
+        self,
+        unit: Unit,
+        cue: CueMatch,
+        lo: int,
+        cues: list[CueMatch],
+        consumed: list[bool],
+    ) -> bool:
+        """``X said C, according to Y``: X is the speaker of C; Y is only where the reporter
+        read it, so the phrase is set aside and the verb cue claims the sentence.
+
+        Passing: "Zelenskyy said the vote would come, according to a transcript." gives
+        Zelenskyy's claim "the vote would come". Failing: "The talks failed, according to
+        aides." has no speech verb before the phrase: the aides are the speakers.
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if not any(
+            c.kind == "verb" and c.clause and lo <= c.first < cue.first and not consumed[c.first]
+            for c in cues
+        ):
+            return False
+        comma = cue.first - 1
+        if comma > lo and toks[comma].text != "," and is_close_mark(unit, comma):
+            comma -= 1  # '"... a referendum," according to ...'
+        if comma <= lo or toks[comma].text != ",":
+            return False
+        end = cue.last + 1
+        while end < n and toks[end].text not in (",", ".", ";", "!", "?") and end - cue.last < 14:
+            if is_open_mark(unit, end):
+                return False
+            end += 1
+        if end < n and toks[end].text == "," and not only_punct(toks, end + 1, n):
+            return False  # "..., according to Y, and ..." goes on: leave it to the usual rule
+        for k in range(cue.first if comma < cue.first - 1 else comma, end):
+            consumed[k] = True
+        return True
 
     def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """Speaker and cue after the content.
@@ -811,7 +857,7 @@ class _Extractor:
             return
         before = len(self.found)
         consumed = [False] * n
-        if unit.start < self.skip_until:
+        if unit.start < self.skip_until or is_headline(unit):
             return
         if self.speaker_line(unit, consumed) or self.signature(unit, self.previous_unit):
             return
@@ -822,6 +868,8 @@ class _Extractor:
             if consumed[cue.first]:
                 continue
             if cue.kind == "according":
+                if self.cites_reported_speech(unit, cue, lo, cues, consumed):
+                    continue
                 if self.according(unit, cue, lo, consumed):
                     lo = next((k for k in range(n) if not consumed[k]), n)
                 continue

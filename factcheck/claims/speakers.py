@@ -619,3 +619,64 @@ def resolve(mention: Mention, tokens: list[Token], index: PersonIndex) -> Mentio
     mention.name = " ".join(shown) or mention.text
     mention.resolved_from = "group"
     return mention
+
+
+# Verbs that report what a thing shows rather than what someone said.
+EVIDENTIAL_STEMS = (
+    "indicat", "signal", "highlight", "underscor", "underlin", "demonstrat", "reflect",
+    "illustrat", "show", "suggest", "reveal", "mean", "point",
+)  # fmt: skip
+ABSTRACT_SUFFIXES = ("al", "tion", "sion", "ment", "ance", "ence", "ity", "ness", "ure", "ism")
+EVENT_NOUNS = frozenset(
+    [
+        "exchange",
+        "move",
+        "deal",
+        "result",
+        "results",
+        "outcome",
+        "incident",
+        "shift",
+        "trend",
+        "fact",
+        "figures",
+        "numbers",
+        "episode",
+        "event",
+        "events",
+        "situation",
+        "impasse",
+        "stalemate",
+        "standoff",
+        "deadlock",
+        "dispute",
+        "clash",
+    ]
+)
+
+
+def is_thing_evidence(speaker_text: str, cue_text: str) -> bool:
+    """An event or abstraction that "indicates" or "underscores" something is the writer's
+    inference, not anyone's speech.
+
+    Passing (dropped): "This refusal indicates ...", "The exchange underscores ...".
+    Failing (kept): "The statement indicated ..." (a document speaks), "Officials signalled
+    ..." (people), "The refusal, Smith said, ..." (a speech verb).
+
+    >>> is_thing_evidence("This refusal", "indicates")
+    True
+    >>> is_thing_evidence("The exchange", "highlighted")
+    True
+    >>> is_thing_evidence("The statement", "indicated"), is_thing_evidence("Officials", "signalled")
+    (False, False)
+    """
+    cue = cue_text.lower()
+    if not cue.startswith(EVIDENTIAL_STEMS):
+        return False
+    words = speaker_text.split()
+    if not words:
+        return False
+    head = strip_possessive(words[-1])
+    if not head.islower() or head in ROLE_NOUNS or head in ORG_WORDS or head in VAGUE_HEADS:
+        return False
+    return head in EVENT_NOUNS or head.endswith(ABSTRACT_SUFFIXES)

@@ -132,3 +132,58 @@ def is_passive(tokens: list[Token], k: int, lo: int) -> bool:
     ):
         j -= 1
     return j >= lo and tokens[j].lower in PASSIVE_AUX
+
+
+# Short words a headline leaves in lower case ("Talks with Ukraine, Citing ...").
+HEADLINE_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
+)
+
+
+def is_headline(unit: Unit) -> bool:
+    """A Title Case line with no closing stop: a headline, whose verbs are not speech.
+
+    Passing: "Russia Dismisses Talks with Ukraine, Citing Unmet Preconditions" is skipped.
+    Failing: "Russia dismissed the talks, citing unmet preconditions." is a sentence;
+    "Putin Says 'No'" with a quote keeps its quote (a headline quoting someone is a claim).
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> def unit(t): return Unit(0, len(t), 0, tokenize(t, 0, len(t)), [False] * 99, [])
+    >>> is_headline(unit("Russia Dismisses Talks with Ukraine, Citing Unmet Preconditions"))
+    True
+    >>> is_headline(unit("Russia dismissed the talks, citing unmet preconditions."))
+    False
+    """
+    toks = unit.tokens
+    if not toks or toks[-1].text in END_PUNCT or unit.quotes:
+        return False
+    words = [t.text for t in toks if t.text[0].isalpha()]
+    if len(words) < 3:
+        return False
+    major = [w for w in words if w.lower() not in HEADLINE_MINOR]
+    capitalised = sum(1 for w in major if w[0].isupper())
+    return len(major) >= 3 and capitalised == len(major)
