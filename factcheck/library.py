@@ -12,7 +12,6 @@ only: nothing ever scans the whole library.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -36,7 +35,6 @@ __all__ = [
     "gram_hashes",
     "judge_with_library",
     "open_library",
-    "read_local_source",
 ]
 
 SCHEMA_VERSION = 3
@@ -208,17 +206,14 @@ class Library:
         return source_row
 
     def add_spec(self, spec: str) -> Source:
-        """Add a local file or an http(s) URL (fetched through the sources stage)."""
-        if spec.startswith(("http://", "https://")):
-            from factcheck.sources import load_sources
+        """Add a local file or an http(s) URL, read (or fetched) by the sources stage."""
+        from factcheck.sources import load_sources
+        from factcheck.sources.loader import is_url
 
-            [source] = load_sources([spec])
-            if not source.ok:
-                raise InputError(f"{spec}: {source.error or 'could not be fetched'}")
-        else:
-            source = read_local_source(spec)
-            spec = str(Path(spec).resolve())
-        self.add(source, spec)
+        [source] = load_sources([spec])
+        if not source.ok:
+            raise InputError(f"{spec}: {source.error or 'could not be read'}")
+        self.add(source, spec if is_url(spec) else str(Path(spec).resolve()))
         return source
 
     def remove(self, spec: str) -> bool:
@@ -416,37 +411,3 @@ def _passages(source: Source) -> Iterator[tuple[int, int, str | None, str | None
             yield start + tokens.starts[first], start + tokens.ends[last - 1], speaker, label
             if last == n:
                 break
-
-
-def read_local_source(path: str | Path, source_id: str = "S1") -> Source:
-    """A local file as a Source: HTML through the visible-text reader, other files as text.
-
-    Speaker turns come from ``find_turns`` (with the bold spans of HTML). The sources stage
-    owns fetching and caching; this reader serves the library and the benchmarks.
-    """
-    from factcheck.documents.html import read_html
-    from factcheck.documents.transcripts import find_turns
-
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{p}: a binary file, not a transcript")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raw = data.decode("cp1252", errors="replace")
-    head = raw.lstrip()[:15].lower()
-    if p.suffix.lower() in (".htm", ".html", ".xhtml") or head.startswith(
-        ("<!doctype html", "<html")
-    ):
-        view = read_html(raw)
-        text, bold, title, media = view.text, view.bold, view.title, "text/html"
-    else:
-        text, bold, title, media = raw, [], None, "text/plain"
-    source = Source(id=source_id, path=str(p), title=title, text=text, media_type=media,
-                    sha256=hashlib.sha256(data).hexdigest())  # fmt: skip
-    source.turns = find_turns(text, bold_spans=bold)
-    return source
