@@ -341,7 +341,7 @@ def check_options(config: Config) -> Any:
     ``allowed_hosts`` is passed on only once ``SourceOptions`` has such a field.
     """
     from factcheck.pipeline import CheckOptions
-    from factcheck.sources import SourceOptions
+    from factcheck.sources import SourceOptions, expand_source_specs
 
     known = {f.name for f in fields(SourceOptions)}
     fetch: dict[str, Any] = {
@@ -355,7 +355,7 @@ def check_options(config: Config) -> Any:
     if "allowed_hosts" in known:
         fetch["allowed_hosts"] = list(config.allowed_hosts)
     return CheckOptions(
-        sources=list(config.sources),
+        sources=expand_source_specs(config.sources),
         follow_links=config.follow_links,
         fetch=SourceOptions(**{k: v for k, v in fetch.items() if k in known}),
         library=config.library,

@@ -107,8 +107,9 @@ def check(
     against primary sources, and exit by the worst finding.
 
     Sources are the article's links, its front matter's `sources:` list, the config's
-    `sources` and every --source. Several articles (or a pattern, a folder, --changed-since)
-    give one report with a section per article; in JSON a top-level `reports` list.
+    `sources` and every --source (a folder means the source files in it). Several articles
+    (or a pattern, a folder, --changed-since) give one report with a section per article; in
+    JSON a top-level `reports` list.
     """
     from factcheck.config import check_options, load_config
 

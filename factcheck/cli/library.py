@@ -28,17 +28,33 @@ def library() -> None:
 @click.argument("specs", nargs=-1, required=True, metavar="PATH|URL...")
 @_LIBRARY_OPTION
 def add(specs: tuple[str, ...], library_path: str | None) -> None:
-    """Read, index and store each PATH or URL (a source added again is replaced)."""
+    """Read, index and store each PATH or URL (a source added again is replaced).
+
+    A folder adds its .txt, .md, .html, .htm and .pdf files (recursively, hidden ones
+    skipped); a file in it that cannot be read is skipped with a warning.
+    """
+    from factcheck.errors import InputError
     from factcheck.library import Library
+    from factcheck.sources import expand_source_specs
 
     with Library(library_path) as lib:
-        for spec in specs:
-            source = lib.add_spec(spec)
-            speakers = len({t.speaker for t in source.turns if t.speaker})
-            click.echo(
-                f"added {spec}: {len(source.text):,} characters, {len(source.turns)} turns, "
-                f"{speakers} speakers"
-            )
+        for given in specs:
+            found = expand_source_specs([given])
+            for spec in found:
+                try:
+                    source = lib.add_spec(spec)
+                except InputError as exc:
+                    if found == [given]:
+                        raise
+                    # The user named the folder, not this file: one bad file must not stop
+                    # the rest (as in check, where it becomes one failed source).
+                    click.echo(f"factcheck: warning: skipped {exc}", err=True)
+                    continue
+                speakers = len({t.speaker for t in source.turns if t.speaker})
+                click.echo(
+                    f"added {spec}: {len(source.text):,} characters, {len(source.turns)} "
+                    f"turns, {speakers} speakers"
+                )
 
 
 @library.command("list")

@@ -25,7 +25,8 @@ def fetch_options(f: F) -> F:
     """Where sources come from and how they are fetched."""
     decorators = [
         click.option("--source", "sources", multiple=True, metavar="PATH|URL",
-                     help="A primary source to check against (repeatable)."),
+                     help="A primary source to check against: a file, a folder of them "
+                     "(read recursively) or a URL (repeatable)."),
         click.option("--offline", is_flag=True, help="Use only cached sources; fetch nothing."),
         click.option("--refresh", is_flag=True, help="Revalidate cached sources with the server."),
         click.option("--allow-private", is_flag=True,

@@ -50,7 +50,7 @@ def quote(
 
     from factcheck.errors import FactcheckError
     from factcheck.pipeline import CheckOptions, verify_quote
-    from factcheck.sources import SourceOptions
+    from factcheck.sources import SourceOptions, expand_source_specs
 
     if not text.strip():
         raise FactcheckError("the quote is empty")
@@ -59,7 +59,8 @@ def quote(
                             cache_path=cache_path, wayback=wayback),
         library=library,
     )  # fmt: skip
-    verdict = verify_quote(text, speaker=speaker, sources=list(sources), options=options)
+    specs = expand_source_specs(sources)
+    verdict = verify_quote(text, speaker=speaker, sources=list(specs), options=options)
     if format_ == "json":
         payload = {"quote": text, "speaker": speaker, **verdict.to_dict()}
         write_output(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)

@@ -80,9 +80,9 @@ def fetch(
 
     Exit status 1 if any source failed (each failure is explained), else 0.
     """
-    from factcheck.sources import SourceOptions, load_sources
+    from factcheck.sources import SourceOptions, expand_source_specs, load_sources
 
-    all_specs = list(dict.fromkeys([*specs, *sources]))
+    all_specs = expand_source_specs([*specs, *sources])
     with progress_reporter() as progress:
         options = SourceOptions(
             offline=offline, refresh=refresh, allow_private=allow_private,

@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.model import Source
+from factcheck.sources.folders import expand_source_specs
 from factcheck.sources.reader import MAX_SOURCE_BYTES, read_source_file
 
-__all__ = ["SourceOptions", "load_sources", "read_source_file"]
+__all__ = ["SourceOptions", "expand_source_specs", "load_sources", "read_source_file"]
 
 
 @dataclass

@@ -159,7 +159,14 @@ def read_source_file(
     file = Path(name)
     try:
         if file.is_dir():
-            raise InputError(f"{name}: is a directory, not a source file")
+            from factcheck.sources.folders import SOURCE_SUFFIXES, source_files
+
+            # expand_source_specs turns a folder into its files; one that gets here has none
+            # (or was given to load_sources directly).
+            *others, last = sorted(SOURCE_SUFFIXES)
+            empty = f", and holds no {', '.join(others)} or {last} file"
+            why = "" if source_files(file) else empty
+            raise InputError(f"{name}: is a directory, not a source file{why}")
         size = file.stat().st_size
         if size > max_bytes:
             raise InputError(
