@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.options import output_option, write_output
+from factcheck.cli.options import format_option, library_option, output_option, write_output
 
-_LIBRARY_OPTION = click.option(
-    "--library",
-    "library_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    envvar="FACTCHECK_LIBRARY",
-    help="The library file [env: FACTCHECK_LIBRARY; default: library.sqlite in the user cache].",
-)
+library_file = library_option("The library file")
 
 
 @click.group()
@@ -26,7 +19,7 @@ def library() -> None:
 
 @library.command("add")
 @click.argument("specs", nargs=-1, required=True, metavar="PATH|URL...")
-@_LIBRARY_OPTION
+@library_file
 def add(specs: tuple[str, ...], library_path: str | None) -> None:
     """Read, index and store each PATH or URL (a source added again is replaced).
 
@@ -58,9 +51,8 @@ def add(specs: tuple[str, ...], library_path: str | None) -> None:
 
 
 @library.command("list")
-@_LIBRARY_OPTION
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@library_file
+@format_option("terminal", "json")
 @output_option
 def list_(library_path: str | None, format_: str, output: str) -> None:
     """List the sources in the library."""
@@ -88,7 +80,7 @@ def list_(library_path: str | None, format_: str, output: str) -> None:
 
 @library.command("remove")
 @click.argument("spec", metavar="PATH|URL|ID")
-@_LIBRARY_OPTION
+@library_file
 def remove(spec: str, library_path: str | None) -> None:
     """Remove one source from the library."""
     from pathlib import Path
@@ -106,9 +98,8 @@ def remove(spec: str, library_path: str | None) -> None:
 @library.command("search")
 @click.argument("text")
 @click.option("--speaker", default=None, help="Who the quote is attributed to.")
-@_LIBRARY_OPTION
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@library_file
+@format_option("terminal", "json")
 def search(text: str, speaker: str | None, library_path: str | None, format_: str) -> None:
     """Judge the quote TEXT against the library (its best passages)."""
     import json
