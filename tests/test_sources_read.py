@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from test_sources_helpers import fast_options, make_pdf, serve_no_robots, start_server
+from test_sources_helpers import fast_options, make_pdf
 
 from factcheck.documents.pdf import clean_pages, read_pdf
 from factcheck.documents.webpage import read_webpage
@@ -16,18 +15,6 @@ from factcheck.sources import load_sources, read_source_file
 from factcheck.sources.decode import decode_bytes
 
 QUOTE_1252 = "The senator said “we will not back down” on Tuesday — again.".encode("cp1252")
-
-
-@pytest.fixture(scope="module")
-def shared_server() -> Iterator[HTTPServer]:
-    yield from start_server()
-
-
-@pytest.fixture
-def server(shared_server: HTTPServer) -> Iterator[HTTPServer]:
-    serve_no_robots(shared_server)
-    yield shared_server
-    shared_server.clear()
 
 
 # -- charsets ------------------------------------------------------------------------------
