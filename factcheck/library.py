@@ -25,7 +25,15 @@ from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.match.align import register_index
-from factcheck.model import Claim, Source, Span, Turn, Verdict, location_from_line_starts
+from factcheck.model import (
+    Claim,
+    Source,
+    Span,
+    Turn,
+    Verdict,
+    line_starts,
+    location_from_line_starts,
+)
 from factcheck.text import Tokens, tokenize
 
 __all__ = [
@@ -185,10 +193,10 @@ class Library:
                  len(source.text), len(source.turns), json.dumps(speakers), now),
             )  # fmt: skip
             source_row = int(cur.lastrowid or 0)
-            line_starts = _line_starts(source.text)
+            starts = line_starts(source.text)
             for start, end, speaker, label in _passages(source):
                 text = source.text[start:end]
-                loc = location_from_line_starts(line_starts, Span(start, max(start + 1, end)))
+                loc = location_from_line_starts(starts, Span(start, max(start + 1, end)))
                 # The passage's words are stored with it: a search never tokenises again.
                 tokens = tokenize(text)
                 offsets = _pack_offsets(tokens)
@@ -280,7 +288,7 @@ class Library:
         _pid, start, line, col, speaker, label, text, spec, path, url, title, sid, keys, blob = row
         source = Source(id=f"L{sid}", path=path, url=url, title=title, text=text)
         source.turns = [Turn(speaker, Span(0, len(text)), label=label)] if speaker else []
-        source._line_starts = _line_starts(text)
+        source._line_starts = line_starts(text)
         words = keys.split(" ") if keys else []
         starts, ends = _unpack_offsets(blob)
         register_index(source, Tokens(words, starts, ends))
@@ -374,20 +382,6 @@ def _unpack_offsets(blob: bytes) -> tuple[list[int], list[int]]:
     # Running sums of (gap, length) pairs are start, end, start, end...: C-speed decoding.
     positions = list(accumulate(values))
     return positions[0::2], positions[1::2]
-
-
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    at = text.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
 
 
 def _passages(source: Source) -> Iterator[tuple[int, int, str | None, str | None]]:
