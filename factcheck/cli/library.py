@@ -13,18 +13,25 @@ library_file = library_option("The library file")
 def library() -> None:
     """Manage the local library of transcripts.
 
-    Claims with no linked source are checked against the library.
+    \b
+    The library is a SQLite index of transcripts, searched once it exists:
+    - by check, for a claim that links no source of its own (with the other sources);
+    - by quote, when no --source is given.
+    It is library.sqlite in the user cache folder, or $FACTCHECK_LIBRARY, or --library FILE
+    (check also takes `library` from the config).
     """
 
 
 @library.command("add")
-@click.argument("specs", nargs=-1, required=True, metavar="PATH|URL...")
+@click.argument("specs", nargs=-1, required=True, metavar="PATH|FOLDER|URL...")
 @library_file
 def add(specs: tuple[str, ...], library_path: str | None) -> None:
-    """Read, index and store each PATH or URL (a source added again is replaced).
+    """Add files, folders or URLs to the library.
 
-    A folder adds its .txt, .md, .html, .htm and .pdf files (recursively, hidden ones
-    skipped); a file in it that cannot be read is skipped with a warning.
+    Each source is read (a URL fetched), its speaker turns found, and its passages indexed;
+    a source added again replaces the old copy. A FOLDER adds its .txt, .md, .html, .htm
+    and .pdf files (recursively, hidden ones skipped); a file in it that cannot be read is
+    skipped with a warning.
     """
     from factcheck.errors import InputError
     from factcheck.library import Library
@@ -79,10 +86,13 @@ def list_(library_path: str | None, format_: str, output: str) -> None:
 
 
 @library.command("remove")
-@click.argument("spec", metavar="PATH|URL|ID")
+@click.argument("spec", metavar="SPEC")
 @library_file
 def remove(spec: str, library_path: str | None) -> None:
-    """Remove one source from the library."""
+    """Remove one source from the library.
+
+    SPEC is the source's path, URL, or id as 'factcheck library list' shows it.
+    """
     from pathlib import Path
 
     from factcheck.errors import FactcheckError

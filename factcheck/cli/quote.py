@@ -33,7 +33,8 @@ def quote(
 ) -> None:
     """Verify the quote TEXT, attributed to --speaker, against every --source.
 
-    Exits 1 when the verdict is an error (altered, misattributed, not found).
+    With no --source the library is searched, if there is one. Exits 1 when the verdict is
+    an error (altered, misattributed, not found).
     """
     import json
 

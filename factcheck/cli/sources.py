@@ -19,8 +19,9 @@ def sources() -> None:
     """Fetch, list, show and forget cached sources.
 
     \b
-    The cache is a SQLite file: --cache PATH or FACTCHECK_CACHE, else the user cache
-    folder (Linux: $XDG_CACHE_HOME/factcheck/cache.sqlite).
+    The cache is a SQLite file: --cache FILE or $FACTCHECK_CACHE, else cache.sqlite in the
+    user cache folder (Linux: $XDG_CACHE_HOME/factcheck/cache.sqlite). Only URLs are cached;
+    local files are read fresh every time.
     """
 
 
@@ -57,13 +58,15 @@ def progress_reporter() -> Iterator[Callable[[int, int, str], None]]:
 
 
 @sources.command("fetch")
-@click.argument("specs", nargs=-1, required=True, metavar="URL|PATH...")
+@click.argument("specs", nargs=-1, required=True, metavar="URL|PATH|FOLDER...")
 @fetch_options
 @format_option("terminal", "json")
 def fetch(specs: tuple[str, ...], fetch: FetchArgs, format_: str) -> None:
     """Fetch sources into the cache and say what was read from each.
 
-    Exit status 1 if any source failed (each failure is explained), else 0.
+    URLs are fetched (or taken from the cache) and stored; files, and the files of a
+    folder, are read to show what a check would see. Exit status 1 if any source failed
+    (each failure is explained), else 0.
     """
     from factcheck.sources import expand_source_specs, load_sources
 
