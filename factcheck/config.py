@@ -10,7 +10,7 @@ Example ``factcheck.toml``::
 
     sources = ["transcripts/", "https://example.org/briefing"]
     follow-links = true
-    library = "library/"
+    library = "library.sqlite"
     cache = ".factcheck/cache.sqlite"
     fail-on = "warning"
     format = "terminal"
