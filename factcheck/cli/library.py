@@ -17,8 +17,8 @@ def library() -> None:
     The library is a SQLite index of transcripts, searched once it exists:
     - by check, for a claim that links no source of its own (with the other sources);
     - by quote, when no --source is given.
-    It is library.sqlite in the user cache folder, or $FACTCHECK_LIBRARY, or --library FILE
-    (check also takes `library` from the config).
+    The file is --library FILE, else $FACTCHECK_LIBRARY, else library.sqlite in the user
+    cache folder (check also takes `library` from the config).
     """
 
 
@@ -29,9 +29,9 @@ def add(specs: tuple[str, ...], library_path: str | None) -> None:
     """Add files, folders or URLs to the library.
 
     Each source is read (a URL fetched), its speaker turns found, and its passages indexed;
-    a source added again replaces the old copy. A FOLDER adds its .txt, .md, .html, .htm
-    and .pdf files (recursively, hidden ones skipped); a file in it that cannot be read is
-    skipped with a warning.
+    a source added again replaces the old copy. A FOLDER adds its .txt, .text, .md,
+    .markdown, .html, .htm, .xhtml and .pdf files (in subfolders too; hidden ones skipped);
+    a file in it that cannot be read is skipped with a warning.
     """
     from factcheck.errors import InputError
     from factcheck.library import Library
