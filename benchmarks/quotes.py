@@ -2,8 +2,9 @@
 
 ``python -m benchmarks quotes [--cases FILE] [--predictions OUT.jsonl] [--limit N]``
 
-Each transcript is read once (HTML through the project's reader, text as is) and its turns
-found with ``find_turns``; every case goes through ``factcheck.match.judge_quote``.
+Each transcript is read once by the sources stage (``factcheck.sources.read_source_file``,
+as ``check --source`` reads it, speaker turns included); every case goes through
+``factcheck.match.judge_quote``.
 """
 
 from __future__ import annotations
@@ -17,13 +18,6 @@ from pathlib import Path
 from benchmarks import eval_root
 
 LABELS = ("verified", "altered", "misattributed", "not_found", "unverifiable", "supported")
-
-
-def read_source(path: Path, source_id: str = "S1"):  # type: ignore[no-untyped-def]
-    """A local transcript as a Source (the benchmark's own reader; no fetching)."""
-    from factcheck.library import read_local_source
-
-    return read_local_source(path, source_id)
 
 
 def category(case: dict) -> str:  # type: ignore[type-arg]
@@ -58,6 +52,7 @@ def main(argv: list[str]) -> int:
         print(f"skip: {cases_path} not found")
         return 0
     from factcheck.match import judge_quote
+    from factcheck.sources import read_source_file
 
     cases = [
         json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line
@@ -70,7 +65,7 @@ def main(argv: list[str]) -> int:
     for case in cases:
         name = case["transcript_file"]
         if name not in sources:
-            sources[name] = read_source(base / name)
+            sources[name] = read_source_file(base / name)
     t_read = time.perf_counter() - t0
     confusion: Counter[tuple[str, str]] = Counter()
     per_cat: dict[str, Counter[str]] = defaultdict(Counter)

@@ -84,8 +84,9 @@ def _fingerprint(files: list[Path], megabytes: float) -> str:
 
 def _build(library_path: Path, files: list[Path], megabytes: float, rebuild: bool) -> dict:  # type: ignore[type-arg]
     from factcheck.documents.transcripts import find_turns
-    from factcheck.library import Library, read_local_source
+    from factcheck.library import Library
     from factcheck.model import Source
+    from factcheck.sources import read_source_file
 
     fingerprint = _fingerprint(files, megabytes)
     if library_path.exists() and not rebuild:
@@ -102,7 +103,7 @@ def _build(library_path: Path, files: list[Path], megabytes: float, rebuild: boo
     sources = 0
     with Library(library_path) as lib:
         for path in files:
-            source = read_local_source(path)
+            source = read_source_file(path)
             lib.add(source, str(path))
             chars += len(source.text)
             sources += 1
@@ -123,11 +124,11 @@ def _build(library_path: Path, files: list[Path], megabytes: float, rebuild: boo
 
 
 def _all_texts(files: list[Path], megabytes: float) -> Iterator[tuple[str, str]]:
-    from factcheck.library import read_local_source
+    from factcheck.sources import read_source_file
 
     chars = 0
     for path in files:
-        text = read_local_source(path).text
+        text = read_source_file(path).text
         chars += len(text)
         yield str(path), text
     yield from _distractors(_vocabulary(files), megabytes - chars / 1e6, SEED)
@@ -221,9 +222,9 @@ def _baseline(
     from rapidfuzz import fuzz
 
     from factcheck.documents.transcripts import find_turns
-    from factcheck.library import read_local_source
     from factcheck.match import judge_quote
     from factcheck.model import Source
+    from factcheck.sources import read_source_file
 
     texts = list(_all_texts(files, megabytes))
     out: dict[str, tuple[str, float]] = {}
@@ -236,7 +237,7 @@ def _baseline(
             if result is not None and result.score > best_score:
                 best_name, best_score = name, result.score
         if Path(best_name).exists():
-            source = read_local_source(best_name)
+            source = read_source_file(best_name)
         else:
             text = dict(texts)[best_name]
             source = Source(id="S1", path=best_name, text=text)

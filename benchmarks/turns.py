@@ -2,8 +2,8 @@
 
 ``python -m benchmarks turns [--verbose]``
 
-``find_turns`` (through the project's own HTML reader) is compared with a count made by a
-simple, independent method on the raw file, one per source format:
+``find_turns`` (on the text the sources stage reads, ``read_source_file``) is compared with a
+count made by a simple, independent method on the raw file, one per source format:
 
 * Kremlin HTML: ``<p>`` paragraphs that open with a bold tag and whose text starts with a
   short label and a colon;
@@ -62,14 +62,14 @@ def main(argv: list[str]) -> int:
     if not files:
         print(f"skip: no transcripts under {base}")
         return 0
-    from factcheck.library import read_local_source
+    from factcheck.sources import read_source_file
 
     print(f"{'file':<48}{'turns':>7}{'simple':>8}{'diff':>6}{'speakers':>10}{'unnamed':>9}")
     total_found = total_simple = total_unnamed = 0
     mismatched = 0
     for path in files:
         raw = path.read_text(encoding="utf-8")
-        source = read_local_source(path)
+        source = read_source_file(path)
         # One labelled turn may be cut into segments (around a quoted letter): count labels.
         labelled = {(t.label_span.start if t.label_span else t.span.start) for t in source.turns}
         found = len(labelled)

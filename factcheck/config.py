@@ -10,7 +10,7 @@ Example ``factcheck.toml``::
 
     sources = ["transcripts/", "https://example.org/briefing"]
     follow-links = true
-    library = "library/"
+    library = "library.sqlite"
     cache = ".factcheck/cache.sqlite"
     fail-on = "warning"
     format = "terminal"
@@ -34,11 +34,15 @@ import difflib
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from factcheck.errors import ConfigError
 from factcheck.model import LABELS, Severity
+from factcheck.sources import SourceOptions
 from factcheck.suppressions import IgnoreRule
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import CheckOptions
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,8 +61,8 @@ class FetchConfig:
 
     offline: bool = False
     allow_private: bool = False
-    timeout: float = 20.0
-    max_bytes: int = 25 * 1024 * 1024
+    timeout: float = SourceOptions.timeout
+    max_bytes: int = SourceOptions.max_bytes
     wayback: bool = False
 
 
@@ -335,29 +339,25 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def check_options(config: Config) -> Any:
-    """The ``factcheck.pipeline.CheckOptions`` a configuration asks for.
-
-    ``allowed_hosts`` is passed on only once ``SourceOptions`` has such a field.
-    """
+def check_options(config: Config) -> CheckOptions:
+    """The ``factcheck.pipeline.CheckOptions`` a configuration asks for (a folder among the
+    sources means the source files in it)."""
     from factcheck.pipeline import CheckOptions
-    from factcheck.sources import SourceOptions
+    from factcheck.sources import expand_source_specs
 
-    known = {f.name for f in fields(SourceOptions)}
-    fetch: dict[str, Any] = {
-        "offline": config.fetch.offline,
-        "allow_private": config.fetch.allow_private,
-        "cache_path": config.cache,
-        "wayback": config.fetch.wayback,
-        "timeout": config.fetch.timeout,
-        "max_bytes": config.fetch.max_bytes,
-    }
-    if "allowed_hosts" in known:
-        fetch["allowed_hosts"] = list(config.allowed_hosts)
+    fetch = SourceOptions(
+        offline=config.fetch.offline,
+        allow_private=config.fetch.allow_private,
+        cache_path=config.cache,
+        wayback=config.fetch.wayback,
+        timeout=config.fetch.timeout,
+        max_bytes=config.fetch.max_bytes,
+        allowed_hosts=list(config.allowed_hosts),
+    )
     return CheckOptions(
-        sources=list(config.sources),
+        sources=expand_source_specs(config.sources),
         follow_links=config.follow_links,
-        fetch=SourceOptions(**{k: v for k, v in fetch.items() if k in known}),
+        fetch=fetch,
         library=config.library,
         severity=dict(config.severity),
     )

@@ -12,7 +12,6 @@ only: nothing ever scans the whole library.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -26,7 +25,15 @@ from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.match.align import register_index
-from factcheck.model import Claim, Source, Span, Turn, Verdict, location_from_line_starts
+from factcheck.model import (
+    Claim,
+    Source,
+    Span,
+    Turn,
+    Verdict,
+    line_starts,
+    location_from_line_starts,
+)
 from factcheck.text import Tokens, tokenize
 
 __all__ = [
@@ -36,7 +43,6 @@ __all__ = [
     "gram_hashes",
     "judge_with_library",
     "open_library",
-    "read_local_source",
 ]
 
 SCHEMA_VERSION = 3
@@ -187,10 +193,10 @@ class Library:
                  len(source.text), len(source.turns), json.dumps(speakers), now),
             )  # fmt: skip
             source_row = int(cur.lastrowid or 0)
-            line_starts = _line_starts(source.text)
+            starts = line_starts(source.text)
             for start, end, speaker, label in _passages(source):
                 text = source.text[start:end]
-                loc = location_from_line_starts(line_starts, Span(start, max(start + 1, end)))
+                loc = location_from_line_starts(starts, Span(start, max(start + 1, end)))
                 # The passage's words are stored with it: a search never tokenises again.
                 tokens = tokenize(text)
                 offsets = _pack_offsets(tokens)
@@ -208,17 +214,14 @@ class Library:
         return source_row
 
     def add_spec(self, spec: str) -> Source:
-        """Add a local file or an http(s) URL (fetched through the sources stage)."""
-        if spec.startswith(("http://", "https://")):
-            from factcheck.sources import load_sources
+        """Add a local file or an http(s) URL, read (or fetched) by the sources stage."""
+        from factcheck.sources import load_sources
+        from factcheck.sources.loader import is_url
 
-            [source] = load_sources([spec])
-            if not source.ok:
-                raise InputError(f"{spec}: {source.error or 'could not be fetched'}")
-        else:
-            source = read_local_source(spec)
-            spec = str(Path(spec).resolve())
-        self.add(source, spec)
+        [source] = load_sources([spec])
+        if not source.ok:
+            raise InputError(f"{spec}: {source.error or 'could not be read'}")
+        self.add(source, spec if is_url(spec) else str(Path(spec).resolve()))
         return source
 
     def remove(self, spec: str) -> bool:
@@ -285,7 +288,7 @@ class Library:
         _pid, start, line, col, speaker, label, text, spec, path, url, title, sid, keys, blob = row
         source = Source(id=f"L{sid}", path=path, url=url, title=title, text=text)
         source.turns = [Turn(speaker, Span(0, len(text)), label=label)] if speaker else []
-        source._line_starts = _line_starts(text)
+        source._line_starts = line_starts(text)
         words = keys.split(" ") if keys else []
         starts, ends = _unpack_offsets(blob)
         register_index(source, Tokens(words, starts, ends))
@@ -381,20 +384,6 @@ def _unpack_offsets(blob: bytes) -> tuple[list[int], list[int]]:
     return positions[0::2], positions[1::2]
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    at = text.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
-
-
 def _passages(source: Source) -> Iterator[tuple[int, int, str | None, str | None]]:
     """Character ranges to index: turns (or the whole text), long ones in overlapping slices."""
     regions: list[tuple[int, int, str | None, str | None]]
@@ -416,37 +405,3 @@ def _passages(source: Source) -> Iterator[tuple[int, int, str | None, str | None
             yield start + tokens.starts[first], start + tokens.ends[last - 1], speaker, label
             if last == n:
                 break
-
-
-def read_local_source(path: str | Path, source_id: str = "S1") -> Source:
-    """A local file as a Source: HTML through the visible-text reader, other files as text.
-
-    Speaker turns come from ``find_turns`` (with the bold spans of HTML). The sources stage
-    owns fetching and caching; this reader serves the library and the benchmarks.
-    """
-    from factcheck.documents.html import read_html
-    from factcheck.documents.transcripts import find_turns
-
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{p}: a binary file, not a transcript")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raw = data.decode("cp1252", errors="replace")
-    head = raw.lstrip()[:15].lower()
-    if p.suffix.lower() in (".htm", ".html", ".xhtml") or head.startswith(
-        ("<!doctype html", "<html")
-    ):
-        view = read_html(raw)
-        text, bold, title, media = view.text, view.bold, view.title, "text/html"
-    else:
-        text, bold, title, media = raw, [], None, "text/plain"
-    source = Source(id=source_id, path=str(p), title=title, text=text, media_type=media,
-                    sha256=hashlib.sha256(data).hexdigest())  # fmt: skip
-    source.turns = find_turns(text, bold_spans=bold)
-    return source

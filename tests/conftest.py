@@ -43,3 +43,22 @@ def every_json_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 
         monkeypatch.setattr(json_report, name, validated)
     yield
+
+
+@pytest.fixture(scope="module")
+def shared_server() -> Iterator[Any]:
+    """One threaded HTTP server on 127.0.0.1 per test module (stopping one takes 0.5 s)."""
+    from test_sources_helpers import start_server
+
+    yield from start_server()
+
+
+@pytest.fixture
+def server(shared_server: Any) -> Iterator[Any]:
+    """The module's server, answering robots.txt with 404 (fetch anything), cleared after
+    each test. A module that tests robots.txt itself overrides this fixture."""
+    from test_sources_helpers import serve_no_robots
+
+    serve_no_robots(shared_server)
+    yield shared_server
+    shared_server.clear()

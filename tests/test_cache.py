@@ -15,25 +15,13 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from test_sources_helpers import fast_options, serve_no_robots, start_server
+from test_sources_helpers import fast_options
 from werkzeug import Request, Response
 
 from factcheck.sources import load_sources
 from factcheck.sources.cache import Cache, CacheError
 
 TESTS = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def shared_server() -> Iterator[HTTPServer]:
-    yield from start_server()
-
-
-@pytest.fixture
-def server(shared_server: HTTPServer) -> Iterator[HTTPServer]:
-    serve_no_robots(shared_server)
-    yield shared_server
-    shared_server.clear()
 
 
 def _requests(server: HTTPServer, path: str) -> int:

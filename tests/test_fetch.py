@@ -21,13 +21,9 @@ PAGE = (
 )
 
 
-@pytest.fixture(scope="module")
-def shared_server() -> Iterator[HTTPServer]:
-    yield from start_server()  # stopping a server takes 0.5 s: start one per module
-
-
 @pytest.fixture
 def server(shared_server: HTTPServer) -> Iterator[HTTPServer]:
+    """conftest's shared server without the robots.txt answer: these tests set their own."""
     yield shared_server
     shared_server.clear()
 

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.errors import ConfigError, InputError
-from factcheck.library import Library, default_library_path, read_local_source
+from factcheck.library import Library, default_library_path
+from factcheck.sources import read_source_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PRESSER = FIXTURES / "presser.txt"
@@ -37,7 +38,7 @@ def test_add_search_and_judge_with_real_offsets(tmp_path: Path, hearing: Path) -
         verdict = lib.judge_quote("We will inspect every bridge in the county", "Paul Ng")
         assert verdict.label == "verified"
         evidence = verdict.evidence[0]
-        whole = read_local_source(hearing)
+        whole = read_source_file(hearing)
         assert whole.text[evidence.span.start : evidence.span.end] == evidence.text
         assert evidence.location == whole.location(evidence.span)
         wrong = lib.judge_quote("We will inspect every bridge in the county", "Ada Quist")
@@ -122,7 +123,8 @@ def test_cli_missing_file_is_one_line_error(
         )
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("factcheck: error: cannot read") and "Traceback" not in err
+    assert err.startswith("factcheck: error: ") and "Traceback" not in err
+    assert err.strip().endswith("nope.txt: no such file") and len(err.splitlines()) == 1
 
 
 def test_a_claim_without_link_is_judged_against_the_library(tmp_path: Path, hearing: Path) -> None:

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from test_sources_helpers import fast_options, make_pdf, serve_no_robots, start_server
+from test_sources_helpers import fast_options, make_pdf
 
 from factcheck.documents.pdf import clean_pages, read_pdf
 from factcheck.documents.webpage import read_webpage
 from factcheck.errors import InputError
-from factcheck.sources import load_sources
+from factcheck.sources import load_sources, read_source_file
 from factcheck.sources.decode import decode_bytes
 
 QUOTE_1252 = "The senator said “we will not back down” on Tuesday — again.".encode("cp1252")
-
-
-@pytest.fixture(scope="module")
-def shared_server() -> Iterator[HTTPServer]:
-    yield from start_server()
-
-
-@pytest.fixture
-def server(shared_server: HTTPServer) -> Iterator[HTTPServer]:
-    serve_no_robots(shared_server)
-    yield shared_server
-    shared_server.clear()
 
 
 # -- charsets ------------------------------------------------------------------------------
@@ -223,6 +210,24 @@ def test_bad_local_sources_are_errors_with_reasons(
     assert bad.error and reason in bad.error
     assert bad.path == str(path)
     assert ok.ok
+
+
+def test_read_source_file_is_what_load_sources_reads(tmp_path: Path) -> None:
+    # The library and the benchmarks read local files with it: the same Source as a check.
+    page = tmp_path / "hearing.html"
+    page.write_text(
+        "<html><body><p><b>Sen. Ada Quist:</b> The bridge was never inspected.</p>"
+        "<p><b>Paul Ng:</b> It will be, by June.</p></body></html>",
+        encoding="utf-8",
+    )
+    [loaded] = load_sources([str(page)], fast_options(tmp_path))
+    read = read_source_file(page, "S1")
+    assert read == loaded
+    assert [t.speaker for t in read.turns] == ["Ada Quist", "Paul Ng"]
+    with pytest.raises(InputError, match=r"missing\.txt: no such file$"):
+        read_source_file(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="too large"):
+        read_source_file(page, max_bytes=10)
 
 
 def test_an_unreadable_file_is_an_error(tmp_path: Path) -> None:

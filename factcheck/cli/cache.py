@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.sources import cache_option
+from factcheck.cli.options import cache_option, format_option
 
 
 @click.group()
@@ -14,8 +14,7 @@ def cache() -> None:
 
 @cache.command("info")
 @cache_option
-@click.option("--format", "format_", type=click.Choice(["terminal", "json"]), default="terminal",
-              show_default=True, help="Output format.")  # fmt: skip
+@format_option("terminal", "json")
 def info(cache_path: str | None, format_: str) -> None:
     """Print the cache's path, how many sources it holds and its size."""
     from factcheck.cli.sources import _size

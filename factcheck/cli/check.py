@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factcheck.cli.options import fetch_options, output_option, write_output
+from factcheck.cli.options import (
+    FetchArgs,
+    config_option,
+    fetch_options,
+    library_option,
+    output_option,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from factcheck.config import Config
@@ -58,22 +65,8 @@ ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".html", ".h
     default=None,
     help="Check only articles changed since the git REF (e.g. origin/main).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    envvar="FACTCHECK_CONFIG",
-    help="The configuration file [default: factcheck.toml or pyproject.toml, "
-    "looked up from the current folder; env: FACTCHECK_CONFIG].",
-)
-@click.option(
-    "--library",
-    "library",
-    default=None,
-    metavar="PATH",
-    help="A local library of transcripts to search too.",
-)
+@config_option
+@library_option("The library searched for claims that cite no source, if not the config's")
 @click.option("--no-follow-links", is_flag=True, help="Don't use the article's links as sources.")
 @click.option(
     "--color/--no-color",
@@ -84,12 +77,7 @@ ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".html", ".h
 @click.option("-v", "--verbose", is_flag=True, help="Show evidence for every claim and sources.")
 def check(
     articles: tuple[str, ...],
-    sources: tuple[str, ...],
-    offline: bool,
-    refresh: bool,
-    allow_private: bool,
-    cache_path: str | None,
-    wayback: bool,
+    fetch: FetchArgs,
     format_: str | None,
     output: str,
     sarif_output: str | None,
@@ -97,7 +85,7 @@ def check(
     exit_zero: bool,
     changed_since: str | None,
     config_path: str | None,
-    library: str | None,
+    library_path: str | None,
     no_follow_links: bool,
     color: bool | None,
     quiet: bool,
@@ -107,8 +95,9 @@ def check(
     against primary sources, and exit by the worst finding.
 
     Sources are the article's links, its front matter's `sources:` list, the config's
-    `sources` and every --source. Several articles (or a pattern, a folder, --changed-since)
-    give one report with a section per article; in JSON a top-level `reports` list.
+    `sources` and every --source (a folder means the source files in it). Several articles
+    (or a pattern, a folder, --changed-since) give one report with a section per article; in
+    JSON a top-level `reports` list.
     """
     from factcheck.config import check_options, load_config
 
@@ -118,18 +107,18 @@ def check(
         raise click.UsageError("give at least one ARTICLE, or --changed-since REF")
     config = merge_config(
         load_config(config_path),
-        sources=sources,
-        offline=offline,
-        allow_private=allow_private,
-        cache_path=cache_path,
+        sources=fetch.sources,
+        offline=fetch.offline,
+        allow_private=fetch.allow_private,
+        cache_path=fetch.cache_path,
         format_=format_,
         fail_on=fail_on,
-        library=library,
+        library=library_path,
         follow_links=False if no_follow_links else None,
     )
     options = check_options(config)
-    options.fetch.refresh = refresh
-    options.fetch.wayback = options.fetch.wayback or wayback
+    options.fetch.refresh = fetch.refresh
+    options.fetch.wayback = options.fetch.wayback or fetch.wayback
     paths, multi = plan_articles(articles, changed_since=changed_since)
     if not paths and not quiet:
         click.echo("factcheck: no articles to check", err=True)

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.options import output_option, write_output
+from factcheck.cli.options import format_option, output_option, write_output
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["terminal", "json", "jsonl"]),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("terminal", "json", "jsonl")
 @output_option
 def claims(files: tuple[str, ...], format_: str, output: str) -> None:
     """List the quotes and reported speech in FILES (- for stdin), with speaker and cue."""

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import click
 
+from factcheck.cli.options import config_option, format_option
+
 
 @click.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    envvar="FACTCHECK_CONFIG",
-    help="The configuration file [default: looked up].",
-)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["toml", "json"]),
-    default="toml",
-    show_default=True,
-    help="Output format.",
-)
+@config_option
+@format_option("toml", "json", default="toml")
 def config(config_path: str | None, format_: str) -> None:
     """Print the effective configuration: the defaults with factcheck.toml (or
     [tool.factcheck] in pyproject.toml, looked up from the current folder) applied.

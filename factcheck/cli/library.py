@@ -4,47 +4,62 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.options import output_option, write_output
+from factcheck.cli.options import format_option, library_option, output_option, write_output
 
-_LIBRARY_OPTION = click.option(
-    "--library",
-    "library_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    envvar="FACTCHECK_LIBRARY",
-    help="The library file [env: FACTCHECK_LIBRARY; default: library.sqlite in the user cache].",
-)
+library_file = library_option("The library file")
 
 
 @click.group()
 def library() -> None:
     """Manage the local library of transcripts.
 
-    Claims with no linked source are checked against the library.
+    \b
+    The library is a SQLite index of transcripts, searched once it exists:
+    - by check, for a claim that links no source of its own (with the other sources);
+    - by quote, when no --source is given.
+    The file is --library FILE, else $FACTCHECK_LIBRARY, else library.sqlite in the user
+    cache folder (check also takes `library` from the config).
     """
 
 
 @library.command("add")
-@click.argument("specs", nargs=-1, required=True, metavar="PATH|URL...")
-@_LIBRARY_OPTION
+@click.argument("specs", nargs=-1, required=True, metavar="PATH|FOLDER|URL...")
+@library_file
 def add(specs: tuple[str, ...], library_path: str | None) -> None:
-    """Read, index and store each PATH or URL (a source added again is replaced)."""
+    """Add files, folders or URLs to the library.
+
+    Each source is read (a URL fetched), its speaker turns found, and its passages indexed;
+    a source added again replaces the old copy. A FOLDER adds its .txt, .text, .md,
+    .markdown, .html, .htm, .xhtml and .pdf files (in subfolders too; hidden ones skipped);
+    a file in it that cannot be read is skipped with a warning.
+    """
+    from factcheck.errors import InputError
     from factcheck.library import Library
+    from factcheck.sources import expand_source_specs
 
     with Library(library_path) as lib:
-        for spec in specs:
-            source = lib.add_spec(spec)
-            speakers = len({t.speaker for t in source.turns if t.speaker})
-            click.echo(
-                f"added {spec}: {len(source.text):,} characters, {len(source.turns)} turns, "
-                f"{speakers} speakers"
-            )
+        for given in specs:
+            found = expand_source_specs([given])
+            for spec in found:
+                try:
+                    source = lib.add_spec(spec)
+                except InputError as exc:
+                    if found == [given]:
+                        raise
+                    # The user named the folder, not this file: one bad file must not stop
+                    # the rest (as in check, where it becomes one failed source).
+                    click.echo(f"factcheck: warning: skipped {exc}", err=True)
+                    continue
+                speakers = len({t.speaker for t in source.turns if t.speaker})
+                click.echo(
+                    f"added {spec}: {len(source.text):,} characters, {len(source.turns)} "
+                    f"turns, {speakers} speakers"
+                )
 
 
 @library.command("list")
-@_LIBRARY_OPTION
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@library_file
+@format_option("terminal", "json")
 @output_option
 def list_(library_path: str | None, format_: str, output: str) -> None:
     """List the sources in the library."""
@@ -71,10 +86,13 @@ def list_(library_path: str | None, format_: str, output: str) -> None:
 
 
 @library.command("remove")
-@click.argument("spec", metavar="PATH|URL|ID")
-@_LIBRARY_OPTION
+@click.argument("spec", metavar="SPEC")
+@library_file
 def remove(spec: str, library_path: str | None) -> None:
-    """Remove one source from the library."""
+    """Remove one source from the library.
+
+    SPEC is the source's path, URL, or id as 'factcheck library list' shows it.
+    """
     from pathlib import Path
 
     from factcheck.errors import FactcheckError
@@ -90,9 +108,8 @@ def remove(spec: str, library_path: str | None) -> None:
 @library.command("search")
 @click.argument("text")
 @click.option("--speaker", default=None, help="Who the quote is attributed to.")
-@_LIBRARY_OPTION
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@library_file
+@format_option("terminal", "json")
 def search(text: str, speaker: str | None, library_path: str | None, format_: str) -> None:
     """Judge the quote TEXT against the library (its best passages)."""
     import json

@@ -8,15 +8,10 @@ from typing import Any
 
 import click
 
-from factcheck.cli.options import fetch_options
+from factcheck.cli.options import FetchArgs, cache_option, fetch_options, format_option
 
 # Fewer sources than this load quickly enough that a progress bar would only flicker.
 PROGRESS_THRESHOLD = 4
-
-cache_option = click.option(
-    "--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
-    envvar="FACTCHECK_CACHE", help="The SQLite cache file [env: FACTCHECK_CACHE].",
-)  # fmt: skip
 
 
 @click.group()
@@ -24,8 +19,9 @@ def sources() -> None:
     """Fetch, list, show and forget cached sources.
 
     \b
-    The cache is a SQLite file: --cache PATH or FACTCHECK_CACHE, else the user cache
-    folder (Linux: $XDG_CACHE_HOME/factcheck/cache.sqlite).
+    The cache is a SQLite file: --cache FILE or $FACTCHECK_CACHE, else cache.sqlite in the
+    user cache folder (Linux: $XDG_CACHE_HOME/factcheck/cache.sqlite). Only URLs are cached;
+    local files are read fresh every time.
     """
 
 
@@ -62,33 +58,21 @@ def progress_reporter() -> Iterator[Callable[[int, int, str], None]]:
 
 
 @sources.command("fetch")
-@click.argument("specs", nargs=-1, required=True, metavar="URL|PATH...")
+@click.argument("specs", nargs=-1, required=True, metavar="URL|PATH|FOLDER...")
 @fetch_options
-@click.option("--format", "format_", type=click.Choice(["terminal", "json"]), default="terminal",
-              show_default=True, help="Output format.")  # fmt: skip
-def fetch(
-    specs: tuple[str, ...],
-    sources: tuple[str, ...],
-    offline: bool,
-    refresh: bool,
-    allow_private: bool,
-    cache_path: str | None,
-    wayback: bool,
-    format_: str,
-) -> None:
+@format_option("terminal", "json")
+def fetch(specs: tuple[str, ...], fetch: FetchArgs, format_: str) -> None:
     """Fetch sources into the cache and say what was read from each.
 
-    Exit status 1 if any source failed (each failure is explained), else 0.
+    URLs are fetched (or taken from the cache) and stored; files, and the files of a
+    folder, are read to show what a check would see. Exit status 1 if any source failed
+    (each failure is explained), else 0.
     """
-    from factcheck.sources import SourceOptions, load_sources
+    from factcheck.sources import expand_source_specs, load_sources
 
-    all_specs = list(dict.fromkeys([*specs, *sources]))
+    all_specs = expand_source_specs([*specs, *fetch.sources])
     with progress_reporter() as progress:
-        options = SourceOptions(
-            offline=offline, refresh=refresh, allow_private=allow_private,
-            cache_path=cache_path, progress=progress, wayback=wayback,
-        )  # fmt: skip
-        loaded = load_sources(all_specs, options)
+        loaded = load_sources(all_specs, fetch.source_options(progress=progress))
     if format_ == "json":
         import json
 
@@ -107,8 +91,7 @@ def fetch(
 
 @sources.command("list")
 @cache_option
-@click.option("--format", "format_", type=click.Choice(["terminal", "json"]), default="terminal",
-              show_default=True, help="Output format.")  # fmt: skip
+@format_option("terminal", "json")
 def list_(cache_path: str | None, format_: str) -> None:
     """List the cached sources, oldest first."""
     from factcheck.sources.cache import Cache
@@ -131,8 +114,7 @@ def list_(cache_path: str | None, format_: str) -> None:
 @click.argument("url")
 @cache_option
 @click.option("--text", "show_text", is_flag=True, help="Print the source's text as searched.")
-@click.option("--format", "format_", type=click.Choice(["terminal", "json"]), default="terminal",
-              show_default=True, help="Output format.")  # fmt: skip
+@format_option("terminal", "json")
 def show(url: str, cache_path: str | None, show_text: bool, format_: str) -> None:
     """Show what the cache holds for URL: metadata, turns, and with --text the text."""
     from factcheck.errors import FactcheckError

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.model import Span, Turn
+from factcheck.model import Span, Turn, line_starts
 
 __all__ = ["canonical_names", "clean_label", "find_turns"]
 
@@ -119,12 +119,6 @@ def _tame(word: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: m.group().capitalize(), word)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
-
-
 def _bold_labels(text: str, bold: Sequence[Span]) -> list[_Label]:
     """Bold runs at a paragraph start ending in (or followed by) a colon."""
     labels: list[_Label] = []
@@ -167,7 +161,7 @@ def _bold_labels(text: str, bold: Sequence[Span]) -> list[_Label]:
 def _line_labels(text: str) -> list[_Label]:
     """Labels at the start of a line: ``NAME.`` in capitals or ``Name:``."""
     found: list[_Label] = []
-    for line_start in _line_starts(text):
+    for line_start in line_starts(text):
         stripped = len(text) - line_start
         indent = 0
         while indent < 3 and line_start + indent < len(text) and text[line_start + indent] == " ":

@@ -6,8 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.model import Source
+from factcheck.sources.folders import expand_source_specs
+from factcheck.sources.reader import MAX_SOURCE_BYTES, read_source_file
 
-__all__ = ["SourceOptions", "load_sources"]
+__all__ = ["SourceOptions", "expand_source_specs", "load_sources", "read_source_file"]
 
 
 @dataclass
@@ -29,7 +31,7 @@ class SourceOptions:
     wayback_url: str = "https://archive.org/wayback/available"
     timeout: float = 20.0
     total_timeout: float = 120.0
-    max_bytes: int = 25 * 1024 * 1024
+    max_bytes: int = MAX_SOURCE_BYTES
     max_redirects: int = 10
     retries: int = 3
     backoff: float = 1.0

@@ -20,6 +20,7 @@ import httpx
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, InputError
+from factcheck.sources import SourceOptions
 from factcheck.sources.safety import BlockedAddress, GuardedBackend, check_address
 
 __all__ = ["FetchError", "FetchPolicy", "Fetcher", "Response", "fetch_article"]
@@ -40,22 +41,25 @@ class FetchError(FactcheckError):
 
 @dataclass
 class FetchPolicy:
-    """Limits and manners of fetching. Tests shrink the delays; users rarely need to."""
+    """Limits and manners of fetching. Tests shrink the delays; users rarely need to.
 
-    timeout: float = 20.0
+    The defaults are ``SourceOptions``' (one place to change them).
+    """
+
+    timeout: float = SourceOptions.timeout
     # A slow-drip server cannot hold us longer than this per URL, however often it sends.
-    total_timeout: float = 120.0
-    max_bytes: int = 25 * 1024 * 1024
-    max_redirects: int = 10
-    retries: int = 3
-    backoff: float = 1.0
+    total_timeout: float = SourceOptions.total_timeout
+    max_bytes: int = SourceOptions.max_bytes
+    max_redirects: int = SourceOptions.max_redirects
+    retries: int = SourceOptions.retries
+    backoff: float = SourceOptions.backoff
     # A server that asks us to come back later than this is treated as a failure.
-    max_retry_after: float = 60.0
-    host_delay: float = 1.0
-    allow_private: bool = False
+    max_retry_after: float = SourceOptions.max_retry_after
+    host_delay: float = SourceOptions.host_delay
+    allow_private: bool = SourceOptions.allow_private
     # Only these hosts and their subdomains may be fetched (empty: any host).
     allowed_hosts: tuple[str, ...] = ()
-    respect_robots: bool = True
+    respect_robots: bool = SourceOptions.respect_robots
     user_agent: str = USER_AGENT
 
 

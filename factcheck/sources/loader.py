@@ -12,7 +12,6 @@ import queue
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from factcheck.errors import FactcheckError, InputError
@@ -20,7 +19,7 @@ from factcheck.model import Source
 from factcheck.sources import SourceOptions
 from factcheck.sources.cache import Cache, CachedReading, CacheEntry, CacheError, utc_now
 from factcheck.sources.fetch import Fetcher, FetchError, FetchPolicy, Response
-from factcheck.sources.reader import READER_VERSION, read_source_bytes
+from factcheck.sources.reader import READER_VERSION, read_source_bytes, read_source_file
 
 __all__ = ["SourceLoader", "is_url"]
 
@@ -236,44 +235,17 @@ class SourceLoader:
         )
 
     def load_file(self, spec: str, source_id: str) -> Source:
-        """A local source file; local files are read fresh every time, never cached."""
-        from factcheck.documents.transcripts import find_turns
-
+        """A local source file (``read_source_file``), its failure an error Source."""
         scheme = urlsplit(spec).scheme.lower()
         if "://" in spec and scheme not in ("", "file"):
             return _error(source_id, spec, f"unsupported URL scheme {scheme!r}", url=True)
-        path = Path(spec)
         try:
-            if path.is_dir():
-                return _error(source_id, spec, "is a directory, not a source file", url=False)
-            size = path.stat().st_size
-            if size > self.options.max_bytes:
-                reason = f"file is too large ({size / 1e6:.1f} MB; the limit is "
-                reason += f"{self.options.max_bytes / 1e6:.0f} MB)"
-                return _error(source_id, spec, reason, url=False)
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return _error(source_id, spec, "no such file", url=False)
-        except OSError as exc:
-            return _error(source_id, spec, f"cannot read ({exc.strerror or exc})", url=False)
-        try:
-            read = read_source_bytes(data, None, spec)
+            return read_source_file(spec, source_id, max_bytes=self.options.max_bytes)
         except InputError as exc:
             return _error(source_id, spec, _strip_name(str(exc), spec), url=False)
         except Exception as exc:  # a reader bug must cost one source, not the run
             reason = f"could not read the file ({type(exc).__name__}: {exc})"
             return _error(source_id, spec, reason, url=False)
-        return Source(
-            id=source_id,
-            path=spec,
-            title=read.title,
-            author=read.author,
-            sha256=hashlib.sha256(data).hexdigest(),
-            text=read.text,
-            turns=find_turns(read.text, bold_spans=read.bold),
-            media_type=read.media_type,
-            main_text=read.main_text,
-        )
 
 
 class _Downloads:

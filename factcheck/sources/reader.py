@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from factcheck.errors import InputError
-from factcheck.model import Span
+from factcheck.model import Source, Span
 
-__all__ = ["READER_VERSION", "Reading", "media_type_of", "read_source_bytes"]
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "READER_VERSION",
+    "Reading",
+    "media_type_of",
+    "read_source_bytes",
+    "read_source_file",
+]
+
+# The largest source we read or download (``SourceOptions.max_bytes`` by default).
+MAX_SOURCE_BYTES = 25 * 1024 * 1024
 
 # Bump when the text we produce from the same bytes changes, so cached readings are redone.
 READER_VERSION = 1
@@ -130,3 +142,51 @@ def read_source_bytes(
         )
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Reading(text, media_type, title=title[:200] if title else None, encoding=encoding)
+
+
+def read_source_file(
+    path: str | os.PathLike[str], source_id: str = "S1", *, max_bytes: int = MAX_SOURCE_BYTES
+) -> Source:
+    """One local file as a Source: read, decoded and parsed like a fetched page, with its
+    speaker turns. Local files are read fresh every time, never cached.
+
+    Raises ``InputError("<path>: <reason>")`` for a file that is missing, unreadable, a
+    directory, larger than ``max_bytes``, binary, empty or without text.
+    """
+    from factcheck.documents.transcripts import find_turns
+
+    name = os.fspath(path)
+    file = Path(name)
+    try:
+        if file.is_dir():
+            from factcheck.sources.folders import SOURCE_SUFFIXES, source_files
+
+            # expand_source_specs turns a folder into its files; one that gets here has none
+            # (or was given to load_sources directly).
+            *others, last = sorted(SOURCE_SUFFIXES)
+            empty = f", and holds no {', '.join(others)} or {last} file"
+            why = "" if source_files(file) else empty
+            raise InputError(f"{name}: is a directory, not a source file{why}")
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{name}: file is too large ({size / 1e6:.1f} MB; the limit is "
+                f"{max_bytes / 1e6:.0f} MB)"
+            )
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    read = read_source_bytes(data, None, name)
+    return Source(
+        id=source_id,
+        path=name,
+        title=read.title,
+        author=read.author,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=read.text,
+        turns=find_turns(read.text, bold_spans=read.bold),
+        media_type=read.media_type,
+        main_text=read.main_text,
+    )
