@@ -59,13 +59,12 @@ def check(
 
     apply_directives(doc, claims)
 
+    from factcheck.sources import expand_source_specs
+
     given = [s for s in sources if isinstance(s, Source)]
-    trusted = [*(s for s in sources if isinstance(s, str)), *options.sources]
-    specs = gather_source_specs(
-        doc,
-        [*(s for s in sources if isinstance(s, str)), *options.sources],
-        follow_links=options.follow_links,
-    )
+    # A folder given as a source means the source files in it.
+    trusted = expand_source_specs([*(s for s in sources if isinstance(s, str)), *options.sources])
+    specs = gather_source_specs(doc, trusted, follow_links=options.follow_links)
     refused = {
         spec: why for spec in specs if spec not in trusted and (why := refuse_local(doc, spec))
     }
@@ -112,9 +111,11 @@ def verify_quote(
     from factcheck.match import judge_quote
 
     options = options or CheckOptions()
+    from factcheck.sources import expand_source_specs
+
     given = [s for s in sources if isinstance(s, Source)]
-    specs = [s for s in [*sources, *options.sources] if isinstance(s, str)]
-    loaded = _load(list(dict.fromkeys(specs)), options.fetch, start=len(given) + 1)
+    specs = expand_source_specs([s for s in [*sources, *options.sources] if isinstance(s, str)])
+    loaded = _load(specs, options.fetch, start=len(given) + 1)
     verdict = None
     if not given and not loaded:
         from factcheck.library import open_library
@@ -169,7 +170,12 @@ def gather_source_specs(
     if isinstance(listed, str):
         listed = [listed]
     if isinstance(listed, list):
-        specs.extend(_resolve_links(doc, [str(item) for item in listed]))
+        from factcheck.sources import expand_source_specs
+
+        for spec in _resolve_links(doc, [str(item) for item in listed]):
+            # A folder the draft may read means its source files; one it may not is never
+            # listed (its file names would show in the report), only refused as a whole.
+            specs.extend([spec] if refuse_local(doc, spec) else expand_source_specs([spec]))
     if follow_links:
         specs.extend(_resolve_links(doc, [link.url for link in doc.links]))
     return list(dict.fromkeys(specs))

@@ -177,3 +177,30 @@ def test_article_links_cannot_read_files_outside_its_folder(tmp_path: Path, link
     # Named by the user on the command line, the same file is read.
     trusted = factcheck.check(str(article), sources=[str(secret)])
     assert any(s.ok and "SECRET" in s.text for s in trusted.sources)
+
+
+def test_a_folder_given_as_source_means_its_files(tmp_path: Path) -> None:
+    article = tmp_path / "story.md"
+    article.write_text('"The door is not closed," Vladimir Putin said.\n', encoding="utf-8")
+    report = factcheck.check(str(article), sources=[str(ROOT / "fixtures" / "sources")])
+    assert sorted(Path(s.path or "").name for s in report.sources) == [
+        "press-conference.txt",
+        "zelenskyy-statement.html",
+    ]
+    assert report.results[0].verdict.label == "verified"
+
+
+def test_front_matter_folder_outside_the_article_is_refused_whole(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "notes.txt").write_text("MINISTER: The door is not closed.\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    article = drafts / "story.md"
+    article.write_text(
+        '---\nsources: ["../private"]\n---\n"The door is not closed," the minister said.\n',
+        encoding="utf-8",
+    )
+    report = factcheck.check(str(article))
+    assert len(report.sources) == 1 and not report.sources[0].ok
+    assert "notes.txt" not in json.dumps([s.to_dict() for s in report.sources])
