@@ -14,6 +14,7 @@ MODULES = [
     "factcheck.match.ellipsis",
     "factcheck.match.diff",
     "factcheck.match.paraphrase",
+    "factcheck.match.passages",
     "factcheck.library",
 ]
 
