@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ("attribution", "turns", "quotes", "speed", "sources", "report")
+BENCHMARKS = ("attribution", "turns", "quotes", "paraphrase", "speed", "sources", "report")
 
 
 def main(argv: list[str]) -> int:

@@ -19,6 +19,7 @@ supporting the claim and is flagged.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ __all__ = [
     "content_words",
     "judge_paraphrase",
     "negated",
+    "numbers_in",
+    "scope_mismatch",
     "stem",
 ]
 
@@ -120,9 +123,10 @@ _EQUIVALENT_GROUPS = (
     "military forces troops army",
     "help assist",
     "show demonstrate",
-    "one 1", "two 2", "three 3", "four 4", "five 5", "six 6", "seven 7", "eight 8", "nine 9",
-    "ten 10", "eleven 11", "twelve 12", "twenty 20", "thirty 30", "forty 40", "fifty 50",
-    "hundred 100", "thousand 1000", "million 1000000", "billion 1000000000",
+    # Numbers: the digits first, so a number word compares (and reads) as its digits.
+    "1 one", "2 two", "3 three", "4 four", "5 five", "6 six", "7 seven", "8 eight", "9 nine",
+    "10 ten", "11 eleven", "12 twelve", "20 twenty", "30 thirty", "40 forty", "50 fifty",
+    "100 hundred", "1000 thousand", "1000000 million", "1000000000 billion",
 )  # fmt: skip
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -173,6 +177,75 @@ def negated(words: Sequence[str]) -> bool:
     return any(is_negation(w) for w in words)
 
 
+# Units of a number, not numbers: "2.8 billion" states 2.8.
+_MAGNITUDES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers a text states, digits or words (``1,000`` = ``1000``, ``two`` = ``2``).
+
+    >>> sorted(numbers_in("2.8 billion people, up two points"))
+    ['2', '2.8']
+    >>> sorted(numbers_in("1,000 jobs")) == sorted(numbers_in("1000 jobs")), numbers_in("none")
+    (True, frozenset())
+    """
+    found = {m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
+    found.update(
+        stem(k)
+        for k in tokenize(text).keys
+        if not k[0].isdigit() and k not in _MAGNITUDES and _is_number(k)
+    )
+    return frozenset(found)
+
+
+# A negation's scope, roughly: the content words right after it.
+SCOPE_WORDS = 4
+
+
+def _scopes(keys: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The first content stem after each negation (its head), and every stem within
+    ``SCOPE_WORDS`` content words after one."""
+    heads: set[str] = set()
+    scoped: set[str] = set()
+    left = 0
+    heads_pending = False
+    for key in keys:
+        if is_negation(key):
+            left = SCOPE_WORDS
+            heads_pending = True
+            continue
+        if left and _is_content(key, set()):
+            s = stem(key)
+            if heads_pending:
+                heads.add(s)
+                heads_pending = False
+            scoped.add(s)
+            left -= 1
+    return heads, scoped
+
+
+def scope_mismatch(claim: Sequence[str], source: Sequence[str]) -> bool:
+    """Whether a negation governs a shared word on one side but not on the other.
+
+    Both sides may hold a negation somewhere ("without a better balance") and still differ
+    where it matters: "you're *not* going to have" reported as "you're going to have".
+
+    >>> scope_mismatch("we are going to have a return without balance".split(),
+    ...                "we are not going to have a return without balance".split())
+    True
+    >>> scope_mismatch("the fed would not cut rates this year".split(),
+    ...                "we are not going to cut rates this year unless".split())
+    False
+    """
+    claim_heads, claim_scoped = _scopes(claim)
+    source_heads, source_scoped = _scopes(source)
+    claim_stems = {stem(k) for k in claim if _is_content(k, set())}
+    source_stems = {stem(k) for k in source if _is_content(k, set())}
+    shared = claim_stems & source_stems
+    return bool((source_heads & shared) - claim_scoped or (claim_heads & shared) - source_scoped)
+
+
 @dataclass
 class _ClaimWords:
     """A claim's content: stems with their weight factor, its negation and its numbers."""
@@ -181,6 +254,7 @@ class _ClaimWords:
     negated: bool
     numbers: frozenset[str]
     shown: dict[str, str]  # stem -> the claim's own word, for reasons
+    keys: list[str] = field(default_factory=list)  # the reported words, normalised
 
 
 def content_words(text: str, speaker: str | None = None) -> list[str]:
@@ -218,8 +292,10 @@ def _claim_words(text: str, speaker: str | None) -> _ClaimWords:
             factor[s] = weight
             shown.setdefault(s, key)
     reported = keys[cue + 1 :] if cue >= 0 else keys
-    numbers = frozenset(stem(k) for k in reported if _is_number(k))
-    return _ClaimWords(factor, negated(reported), numbers, shown)
+    tokens = tokenize(text)
+    content_from = tokens.starts[cue + 1] if 0 <= cue < len(keys) - 1 else 0
+    numbers = numbers_in(text[content_from:])
+    return _ClaimWords(factor, negated(reported), numbers, shown, list(reported))
 
 
 def _is_content(key: str, names: set[str]) -> bool:
@@ -258,7 +334,8 @@ def _profile(index: SourceIndex) -> _Profile:
         found = frozenset(stem(w) for w in words if _is_content(w, set()))
         stems.append(found)
         negs.append(negated(words))
-        numbers.append(frozenset(stem(w) for w in words if _is_number(w)))
+        span = index.char_span(sentence.start, sentence.end)
+        numbers.append(numbers_in(span.slice(index.source.text)))
         for s in found:
             postings.setdefault(s, []).append(n)
     profile = _Profile(index, sents, stems, negs, numbers, postings)
@@ -330,16 +407,20 @@ def _mismatch(passage: _Passage, claim: _ClaimWords) -> str:
     """Why a passage with the claim's words may still say something else: a negation on one
     side only, or a different number."""
     p = passage.profile
-    # Only the sentences that carry the content: a "no" in the sentence before is not the
-    # passage's polarity.
     carrying = [
         k for k in range(passage.first, passage.last + 1) if p.stems[k] & passage.found
     ] or [passage.first]
-    if any(p.negated[k] for k in carrying) != claim.negated:
+    # Polarity is read in the sentence that carries most of the content: a "no" in the
+    # sentence before ("I see no reason to meet. Any discussion ...") is not its polarity.
+    main = max(carrying, key=lambda k: len(p.stems[k] & passage.found))
+    keys = p.index.tokens.keys[p.sentences[main].start : p.sentences[main].end]
+    if p.negated[main] != claim.negated or scope_mismatch(claim.keys, keys):
         return "negation"
     if claim.numbers:
+        # A number the claim states that the passage does not, where the passage gives
+        # numbers of its own: "2.8 billion" for "1.8 billion".
         numbers = frozenset().union(*(p.numbers[k] for k in carrying))
-        if numbers and not (claim.numbers & numbers):
+        if numbers and claim.numbers - numbers:
             return "number"
     return ""
 
@@ -367,6 +448,11 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
         return Verdict("not_found", 0.0, "None of the reported content occurs in the sources.")
     for passage in passages:
         passage.mismatch = _mismatch(passage, claim)
+        if passage.mismatch == "number":
+            # A different number is the finding: judge the rest of the content without it
+            # ("held at 5 percent" against "hold ... at 4 percent").
+            unmatched = sum(w for s, w in weights.items() if s.isdigit() and s not in passage.found)
+            passage.coverage = min(1.0, passage.coverage * total / max(total - unmatched, 1e-9))
 
     def said(p: _Passage) -> bool:
         if speaker is None:

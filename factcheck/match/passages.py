@@ -26,7 +26,9 @@ _ABBREVIATIONS = frozenset(
         "corp jan feb mar apr jun jul aug sep sept oct nov dec"
     )
 )
-_END = re.compile(r"[.?!]")
+# An end mark followed by a space (closing quotes and brackets allowed between): "1.8" and
+# "U.S." are not sentence ends.
+_END = re.compile(r"[.?!][\"'”’»)\]]*\s")
 _CLOSERS = re.compile(r"[.?!\"'”’»)\]]*")
 
 
@@ -49,14 +51,15 @@ def is_sentence_break(previous_word: str, gap: str, next_word_start: str) -> boo
     False
 
     A blank line (a new paragraph) always ends one; a period before a lower-case word does
-    not (``"approx. ten"``); a question mark does.
+    not (``"approx. ten"``), nor one inside a number (``"1.8"``: no space after it); a question
+    mark does.
     """
     if "\n\n" in gap or "\r\n\r\n" in gap:
         return True
     mark = _END.search(gap)
     if mark is None:
         return False
-    if mark.group() in "?!":
+    if mark.group()[0] in "?!":
         return True
     if previous_word in _ABBREVIATIONS or (len(previous_word) == 1 and previous_word.isalpha()):
         return False

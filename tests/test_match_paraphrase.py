@@ -1,0 +1,187 @@
+"""Reported speech (paraphrases) and not_found evidence, on transcripts we wrote ourselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.documents.transcripts import find_turns
+from factcheck.match import judge_claim, judge_quote
+from factcheck.match.align import index_for
+from factcheck.match.passages import sentences
+from factcheck.model import Claim, Source, Span, Speaker, Verdict
+
+ROOT = Path(__file__).resolve().parents[1]
+# The bundled example's press conference (invented by the factcheck developers).
+PRESS = (ROOT / "fixtures" / "sources" / "press-conference.txt").read_text(encoding="utf-8")
+PRESSER = (ROOT / "tests" / "fixtures" / "presser.txt").read_text(encoding="utf-8")
+
+
+def source(text: str = PRESS, source_id: str = "S1") -> Source:
+    src = Source(id=source_id, path="press-conference.txt", text=text)
+    src.turns = find_turns(text)
+    return src
+
+
+def judge(text: str, speaker: str | None = "Vladimir Putin", src: str = PRESS) -> Verdict:
+    who = Speaker(speaker, speaker, None) if speaker else None
+    claim = Claim("C1", "paraphrase", text, [], Span(0, 0), who, None)
+    return judge_claim(claim, [source(src)])
+
+
+def assert_evidence_is_whole_sentences_of_one_turn(verdict: Verdict, text: str = PRESS) -> None:
+    src = source(text)
+    for evidence in verdict.evidence:
+        assert text[evidence.span.start : evidence.span.end] == evidence.text
+        turn = [t for t in src.turns if t.span.start <= evidence.span.start < t.span.end]
+        assert turn and evidence.span.end <= turn[0].span.end, "evidence crosses a turn"
+        assert turn[0].speaker == evidence.speaker
+        assert evidence.text[-1] in ".?!", "evidence ends mid-sentence"
+        assert evidence.diff == []
+
+
+def test_seed_paraphrase_is_supported_by_the_one_sentence_that_carries_it() -> None:
+    verdict = judge(
+        "Putin dismissed the proposal, asserting that any discussion regarding an end to the "
+        "conflict must first be predicated on Russia achieving its established objectives"
+    )
+    assert verdict.label == "supported", verdict.reason
+    assert ("negation" not in verdict.reason and not verdict.flags) or verdict.flags == [
+        "partly_supported"
+    ]
+    [evidence] = verdict.evidence
+    assert evidence.text == (
+        "Any discussion about ending the conflict must first rest on Russia achieving its "
+        "stated objectives."
+    )
+    assert evidence.speaker == "Vladimir Putin" and evidence.location is not None
+    assert_evidence_is_whole_sentences_of_one_turn(verdict)
+
+
+def test_partial_support_is_supported_but_flagged_with_what_is_missing() -> None:
+    verdict = judge(
+        "Putin counter-argued that a ceasefire alone would merely grant Ukraine time to "
+        "reorganize its military capabilities, thus undermining Moscow's stated goals"
+    )
+    assert verdict.label == "supported", verdict.reason
+    assert "partly_supported" in verdict.flags and 50 <= verdict.score < 75
+    assert "'undermining'" in verdict.reason
+    assert verdict.evidence[0].text.startswith("A ceasefire alone would simply give Ukraine")
+    assert_evidence_is_whole_sentences_of_one_turn(verdict)
+
+
+def test_close_paraphrase_is_fully_supported() -> None:
+    verdict = judge("Putin said a ceasefire would give Ukraine time to rearm its forces.")
+    assert verdict.label == "supported" and verdict.score >= 75 and not verdict.flags
+
+
+def test_content_said_by_someone_else_is_misattributed_and_names_them() -> None:
+    verdict = judge("Putin said Zelenskyy had proposed direct talks to end the fighting.")
+    assert verdict.label == "misattributed", verdict.reason
+    assert "Anna Petrova" in verdict.reason and verdict.evidence[0].speaker == "Anna Petrova"
+    assert_evidence_is_whole_sentences_of_one_turn(verdict)
+    # The same content attributed to the one who said it is supported.
+    assert judge("Petrova said Zelenskyy had proposed direct talks to end the fighting.",
+                 "Anna Petrova").label == "supported"  # fmt: skip
+
+
+def test_content_nobody_said_is_not_found_without_misleading_evidence() -> None:
+    verdict = judge("Putin said Russia would send grain to Africa next winter.")
+    assert verdict.label == "not_found" and verdict.score < 50
+    assert verdict.evidence == []
+
+
+def test_negation_flip_is_not_supported_and_is_flagged() -> None:
+    flipped = judge("Putin said the door was closed.")
+    assert flipped.label == "not_found" and "negation_mismatch" in flipped.flags
+    assert "opposite" in flipped.reason
+    assert flipped.evidence[0].text == "The door is not closed."
+    # The faithful version is supported.
+    assert judge("Putin said the door was not closed.").label == "supported"
+    # A claim that adds a negation the speaker did not use.
+    added = judge("Putin said a ceasefire would not give Ukraine time to rearm.")
+    assert added.label == "not_found" and "negation_mismatch" in added.flags
+
+
+def test_a_negation_in_a_neighbouring_sentence_is_not_the_claims_polarity() -> None:
+    # "I see no reason to meet." comes just before the supporting sentence.
+    verdict = judge("Putin said talks about ending the conflict rest on Russia achieving "
+                    "its objectives.")  # fmt: skip
+    assert verdict.label == "supported" and verdict.flags == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "label", "flag"),
+    [
+        # The negation governs the same words on both sides: fine.
+        ("Lindqvist said the Committee would not cut rates this year", "supported", None),
+        # "not" dropped while another negation ("unless") stays: still caught by scope.
+        ("Lindqvist said she was going to cut rates this year", "not_found", "negation"),
+        ("Lindqvist said the policy rate would be held at four percent", "supported", None),
+        ("Lindqvist said the policy rate would be held at 5 percent", "not_found", "number"),
+    ],
+)
+def test_negation_scope_and_numbers(claim: str, label: str, flag: str | None) -> None:
+    verdict = judge(claim, "Chair Lindqvist", PRESSER)
+    assert verdict.label == label, verdict.reason
+    if flag:
+        assert f"{flag}_mismatch" in verdict.flags
+
+
+def test_no_speaker_checks_only_the_content() -> None:
+    verdict = judge("Experts must first work out long-term agreements before leaders meet.", None)
+    assert verdict.label == "supported" and verdict.evidence[0].speaker == "Vladimir Putin"
+
+
+def test_no_readable_source_is_unverifiable() -> None:
+    broken = Source(id="S1", status="error", error="HTTP 404")
+    claim = Claim("C1", "paraphrase", "Putin said the door was open.", [], Span(0, 0),
+                  Speaker("Putin", "Vladimir Putin", None), None)  # fmt: skip
+    assert judge_claim(claim, [broken]).label == "unverifiable"
+
+
+def test_sentences_stay_inside_turns_and_keep_decimals_and_titles_whole() -> None:
+    text = (
+        "MODERATOR: Mr. Putin, the figure is 1.8 billion. Is that right?\n\n"
+        "VLADIMIR PUTIN: Yes. It grew from 1.2 billion in 2020.\n\n"
+        "MODERATOR: Thank you.\n\n"
+        "VLADIMIR PUTIN: Thank you.\n"
+    )
+    src = source(text)
+    index = index_for(src)
+    found = [index.char_span(s.start, s.end).slice(text) for s in sentences(index)]
+    assert found == [
+        "Mr. Putin, the figure is 1.8 billion",
+        "Is that right",
+        "Yes",
+        "It grew from 1.2 billion in 2020",
+        "Thank you",
+        "Thank you",
+    ]
+
+
+# Quotes: a not_found verdict must not dress a chance overlap up as an alteration.
+
+
+def test_not_found_quote_shows_no_fragment_and_no_diff() -> None:
+    verdict = judge_quote("We will never negotiate with them", "Vladimir Putin", [source()])
+    assert verdict.label == "not_found"
+    assert verdict.evidence == []
+    assert "similar" not in verdict.reason
+
+
+def test_not_found_quote_shows_the_close_sentence_whole_without_a_diff() -> None:
+    verdict = judge_quote(
+        "Any discussion about ending the war must never rest on our objectives, he said",
+        "Vladimir Putin",
+        [source()],
+    )
+    assert verdict.label == "not_found"
+    [evidence] = verdict.evidence
+    assert evidence.text == (
+        "Any discussion about ending the conflict must first rest on Russia achieving its "
+        "stated objectives."
+    )
+    assert evidence.diff == [] and evidence.flags == ["closest_passage"]
+    assert_evidence_is_whole_sentences_of_one_turn(verdict)
