@@ -48,8 +48,11 @@ __all__ = [
 # Coverage (weighted share of the claim's content) a passage by the speaker needs to support
 # the claim; below FULL_SUPPORT the support is partial and flagged. Calibrated on
 # `python -m benchmarks paraphrase` (see docs/matching.md).
-SUPPORTED_MIN = 0.5
+SUPPORTED_MIN = 0.55
 FULL_SUPPORT = 0.75
+# ... and hold at least this many of the claim's content words (all of them, for a claim with
+# fewer): two shared words ("full employment") are a common phrase, not a statement.
+MIN_FOUND = 3
 # Someone else's passage must beat the speaker's best by this much to call it misattributed.
 MISATTRIBUTED_MARGIN = 0.15
 # A not_found verdict shows the closest passage only when it holds at least this share.
@@ -129,12 +132,34 @@ _EQUIVALENT_GROUPS = (
     "100 hundred", "1000 thousand", "1000000 million", "1000000000 billion",
 )  # fmt: skip
 
+# Irregular past forms, which reported speech produces all the time ("we hold" -> "she said
+# they held"): the stemmer cannot know them. Grammar, not vocabulary: past -> present.
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in str.split(
+        "held:hold kept:keep gave:give given:give took:take taken:take made:make saw:see "
+        "seen:see knew:know known:know brought:bring left:leave met:meet paid:pay sold:sell "
+        "won:win lost:lose fell:fall fallen:fall rose:rise risen:rise grew:grow grown:grow "
+        "began:begin begun:begin spoke:speak spoken:speak wrote:write written:write "
+        "chose:choose chosen:choose found:find built:build sent:send spent:spend felt:feel "
+        "led:lead understood:understand stood:stand went:go gone:go came:come got:get "
+        "gotten:get bought:buy caught:catch fought:fight taught:teach sought:seek meant:mean "
+        "brought:bring drove:drive driven:drive ran:run struck:strike hit:hit cut:cut "
+        "set:set put:put let:let shut:shut lent:lend bore:bear borne:bear broke:break "
+        "broken:break forgot:forget forgotten:forget froze:freeze frozen:freeze hid:hide "
+        "hidden:hide shook:shake shaken:shake stole:steal stolen:steal swore:swear "
+        "sworn:swear threw:throw thrown:throw woke:wake withdrew:withdraw "
+        "withdrawn:withdraw overcame:overcome undertook:undertake undertaken:undertake"
+    )
+)
+
 _STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def _raw_stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word.replace("'", "")))
+    word = word.replace("'", "")
+    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
 def _equivalents() -> dict[str, str]:
@@ -155,8 +180,8 @@ def stem(word: str) -> str:
 
     >>> stem("achieving") == stem("achieved"), stem("grant") == stem("gives")
     (True, True)
-    >>> stem("two") == stem("2"), stem("rates") == stem("rats")
-    (True, False)
+    >>> stem("two") == stem("2"), stem("held") == stem("holds"), stem("rates") == stem("rats")
+    (True, True, False)
     """
     raw = _raw_stem(word)
     return _EQUIVALENT.get(raw, raw)
@@ -190,11 +215,13 @@ def numbers_in(text: str) -> frozenset[str]:
     >>> sorted(numbers_in("1,000 jobs")) == sorted(numbers_in("1000 jobs")), numbers_in("none")
     (True, frozenset())
     """
+    return _numbers(text, tokenize(text).keys)
+
+
+def _numbers(text: str, keys: Sequence[str]) -> frozenset[str]:
     found = {m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
     found.update(
-        stem(k)
-        for k in tokenize(text).keys
-        if not k[0].isdigit() and k not in _MAGNITUDES and _is_number(k)
+        stem(k) for k in keys if not k[0].isdigit() and k not in _MAGNITUDES and _is_number(k)
     )
     return frozenset(found)
 
@@ -335,7 +362,7 @@ def _profile(index: SourceIndex) -> _Profile:
         stems.append(found)
         negs.append(negated(words))
         span = index.char_span(sentence.start, sentence.end)
-        numbers.append(numbers_in(span.slice(index.source.text)))
+        numbers.append(_numbers(span.slice(index.source.text), words))
         for s in found:
             postings.setdefault(s, []).append(n)
     profile = _Profile(index, sents, stems, negs, numbers, postings)
@@ -370,14 +397,24 @@ def _weights(claim: _ClaimWords, profiles: Sequence[_Profile]) -> dict[str, floa
     return {s: f * math.log(1 + total / (1 + df[s])) for s, f in claim.factor.items()}
 
 
+# Passages are built around at most this many sentences, the ones holding most of the claim.
+MAX_CENTRES = 40
+
+
 def _passages(profile: _Profile, weights: dict[str, float], total: float) -> list[_Passage]:
-    """The best passage around each sentence that holds some of the claim's content."""
-    candidates: set[int] = set()
+    """The best passage around each sentence that holds much of the claim's content."""
+    held: dict[int, set[str]] = {}
     for s in weights:
-        candidates.update(profile.postings.get(s, ()))
+        for n in profile.postings.get(s, ()):
+            held.setdefault(n, set()).add(s)
+
+    def share(found: set[str]) -> float:
+        return sum(weights[s] for s in found) / total
+
+    centres = sorted(held, key=lambda n: -share(held[n]))[:MAX_CENTRES]
     out: list[_Passage] = []
     sents = profile.sentences
-    for n in candidates:
+    for n in centres:
         best: tuple[float, int, int, set[str]] | None = None
         turn = sents[n].turn
         for first in range(max(0, n - MAX_SENTENCES + 1), n + 1):
@@ -386,20 +423,18 @@ def _passages(profile: _Profile, weights: dict[str, float], total: float) -> lis
             for last in range(n, min(len(sents), first + MAX_SENTENCES)):
                 if sents[last].turn != turn:
                     break
-                found = set().union(*profile.stems[first : last + 1]) & weights.keys()
-                coverage = sum(weights[s] for s in found) / total
-                value = coverage - EXTRA_SENTENCE_COST * (last - first)
+                found = set().union(*(held.get(k, ()) for k in range(first, last + 1)))
+                value = share(found) - EXTRA_SENTENCE_COST * (last - first)
                 if best is None or value > best[0] + 1e-9:
                     best = (value, first, last, found)
         if best is None:
             continue
         _value, first, last, found = best
-        coverage = sum(weights[s] for s in found) / total
         index = profile.index
         speaker = index.turns[turn].speaker if turn >= 0 else None
         if not index.turns:
             speaker = index.source.author
-        out.append(_Passage(profile, first, last, coverage, speaker, found))
+        out.append(_Passage(profile, first, last, share(found), speaker, found))
     return out
 
 
@@ -447,6 +482,8 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
     if not passages:
         return Verdict("not_found", 0.0, "None of the reported content occurs in the sources.")
     for passage in passages:
+        if passage.coverage < CLOSE_ENOUGH:
+            continue  # never a candidate: its polarity and numbers do not matter
         passage.mismatch = _mismatch(passage, claim)
         if passage.mismatch == "number":
             # A different number is the finding: judge the rest of the content without it
@@ -468,16 +505,22 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
     best_other = others[0] if others else None
     mine_cover = best_mine.coverage if best_mine else 0.0
 
+    def carries(p: _Passage) -> bool:
+        # A contradicted number counts as found: the passage speaks of it.
+        found = len(p.found) + (p.mismatch == "number")
+        return p.coverage >= SUPPORTED_MIN and found >= min(MIN_FOUND, len(weights))
+
     # The speaker's best passage, or one nearly as good that says the same thing.
     faithful = [p for p in mine if p.coverage >= mine_cover - 0.1 and not p.mismatch]
-    if faithful and faithful[0].coverage >= SUPPORTED_MIN:
+    if faithful and carries(faithful[0]):
         best = faithful[0]
         return _supported(best, claim, weights, total)
     if (
         speaker is not None
         and best_other is not None
         and not best_other.mismatch
-        and best_other.coverage >= max(SUPPORTED_MIN, mine_cover + MISATTRIBUTED_MARGIN)
+        and carries(best_other)
+        and best_other.coverage >= mine_cover + MISATTRIBUTED_MARGIN
     ):
         who = best_other.speaker or "text outside any speaker's turn"
         reason = (
@@ -486,7 +529,7 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
         )
         return Verdict("misattributed", 100 * best_other.coverage, reason,
                        [_evidence(best_other)])  # fmt: skip
-    if best_mine is not None and best_mine.coverage >= SUPPORTED_MIN and best_mine.mismatch:
+    if best_mine is not None and carries(best_mine) and best_mine.mismatch:
         who = best_mine.speaker or "the source"
         if best_mine.mismatch == "negation":
             side = "the claim" if claim.negated else f"{who}'s words"
