@@ -185,3 +185,50 @@ def test_not_found_quote_shows_the_close_sentence_whole_without_a_diff() -> None
     )
     assert evidence.diff == [] and evidence.flags == ["closest_passage"]
     assert_evidence_is_whole_sentences_of_one_turn(verdict)
+
+
+def test_one_clause_carried_is_support_in_part_and_names_the_rest() -> None:
+    verdict = judge(
+        "Putin argued that a ceasefire would simply give Ukraine time to regroup and rearm its "
+        "forces, thereby jeopardising Kremlin security guarantees for Crimean residents"
+    )
+    assert verdict.label == "supported" and "partly_supported" in verdict.flags
+    assert verdict.score < 50, "supported by its first clause, not by the whole claim"
+    assert "not found: 'thereby jeopardising Kremlin" in verdict.reason
+    # Every clause only half there: not supported.
+    half = judge("Putin argued that a truce would hand Kyiv months, thereby jeopardising "
+                 "Kremlin security guarantees")  # fmt: skip
+    assert half.label == "not_found"
+
+
+def test_too_few_content_words_are_never_attributed() -> None:
+    verdict = judge("Putin mentioned the proposal.")
+    assert verdict.label == "not_found" and "too few content words" in verdict.reason
+    other = judge("Putin mentioned direct talks.")  # said by Petrova and the moderator
+    assert other.label != "misattributed"
+
+
+def test_a_transcript_title_is_nobodys_speech() -> None:
+    verdict = judge("Putin spoke at the press conference on the proposal for direct talks.")
+    assert verdict.label != "misattributed"
+    assert all(e.speaker is not None for e in verdict.evidence)
+
+
+def test_misattributed_in_the_linked_source_looks_at_the_other_sources() -> None:
+    statement = source(
+        "Statement\n\nJOHN DOE: Thank you.\n\nMARIA LOPEZ: The harbour will reopen to "
+        "fishing boats next spring after the repairs.\n\nJOHN DOE: Questions?\n",
+        "S2",
+    )
+    interview = source(
+        "Interview\n\nHOST: Maria Lopez says the harbour will reopen to fishing boats next "
+        "spring after the repairs. Is that true?\n\nGUEST: I hope so.\n\nHOST: Thanks.\n",
+        "S1",
+    )
+    claim = Claim("C1", "paraphrase", "Lopez said the harbour would reopen to fishing boats "
+                  "next spring after repairs.", [], Span(0, 0),
+                  Speaker("Lopez", "Maria Lopez", None), None)  # fmt: skip
+    only_linked = judge_claim(claim, [interview])
+    assert only_linked.label == "misattributed" and "Host" in only_linked.reason
+    verdict = judge_claim(claim, [interview, statement], preferred=["S1"])
+    assert verdict.label == "supported" and verdict.evidence[0].source_id == "S2"
