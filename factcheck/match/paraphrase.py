@@ -128,6 +128,7 @@ _EQUIVALENT_GROUPS = (
     "regroup reorganize reorganise",
     "military forces troops army",
     "help assist",
+    "wait delay postpone",
     "show demonstrate",
     # Numbers: the digits first, so a number word compares (and reads) as its digits.
     "1 one", "2 two", "3 three", "4 four", "5 five", "6 six", "7 seven", "8 eight", "9 nine",
