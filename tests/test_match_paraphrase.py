@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.documents.transcripts import find_turns
 from factcheck.match import judge_claim, judge_quote
@@ -232,3 +234,18 @@ def test_misattributed_in_the_linked_source_looks_at_the_other_sources() -> None
     assert only_linked.label == "misattributed" and "Host" in only_linked.reason
     verdict = judge_claim(claim, [interview, statement], preferred=["S1"])
     assert verdict.label == "supported" and verdict.evidence[0].source_id == "S2"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=0, max_size=300), st.sampled_from([None, "Vladimir Putin", "Nobody"]))
+def test_any_reported_speech_gets_a_well_formed_verdict(text: str, speaker: str | None) -> None:
+    verdict = judge(text, speaker)
+    assert verdict.label in ("supported", "misattributed", "not_found")
+    assert 0 <= verdict.score <= 100 and verdict.reason
+    for evidence in verdict.evidence:
+        assert PRESS[evidence.span.start : evidence.span.end] == evidence.text
+
+
+def test_a_pasted_page_as_reported_speech_is_judged() -> None:
+    page = " ".join(["Putin said a ceasefire would give Ukraine time to rearm."] * 3000)
+    assert judge(page).label in ("supported", "not_found")

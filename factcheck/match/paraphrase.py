@@ -302,6 +302,13 @@ def content_words(text: str, speaker: str | None = None) -> list[str]:
 
 
 def _claim_words(text: str, speaker: str | None) -> _ClaimWords:
+    """The claim's content, with the reporter's framing (words before the first speech verb
+    followed by three or more content words) at ``FRAMING_WEIGHT``.
+
+    In "Putin dismissed the proposal, asserting that any talks must rest on Russia's goals",
+    ``dismissed`` and ``proposal`` are framing; in "Putin said peace talks failed" (two content
+    words after ``said``) nothing is: there is no clause to separate.
+    """
     names: set[str] = set()
     if speaker:
         parts = name_parts(speaker)
@@ -419,7 +426,13 @@ MAX_CENTRES = 40
 
 
 def _passages(profile: _Profile, weights: dict[str, float], total: float) -> list[_Passage]:
-    """The best passage around each sentence that holds much of the claim's content."""
+    """The best passage around each sentence that holds much of the claim's content.
+
+    A neighbouring sentence joins only if it adds ``EXTRA_SENTENCE_COST`` of the content: for
+    "a ceasefire would give Ukraine time" the evidence is that one sentence, not the two
+    around it; for a claim drawn from two sentences of one answer it is both. Sentences of
+    another turn never join.
+    """
     held: dict[int, set[str]] = {}
     for s in weights:
         for n in profile.postings.get(s, ()):
@@ -460,7 +473,13 @@ def _passages(profile: _Profile, weights: dict[str, float], total: float) -> lis
 
 def _mismatch(passage: _Passage, claim: _ClaimWords) -> str:
     """Why a passage with the claim's words may still say something else: a negation on one
-    side only, or a different number."""
+    side only, or a different number.
+
+    "The door was closed" against "The door is not closed." is a negation mismatch; against
+    "I see no reason to meet. The door is closed." it is none (the "no" is in the sentence
+    that does not carry the content). "Rates at 5 percent" against "rates at 4 percent" is a
+    number mismatch; against "rates at 5 percent, up from 4" it is none.
+    """
     p = passage.profile
     carrying = [
         k for k in range(passage.first, passage.last + 1) if p.stems[k] & passage.found
