@@ -38,6 +38,7 @@ __all__ = [
     "FULL_SUPPORT",
     "SUPPORTED_MIN",
     "content_words",
+    "is_content_word",
     "judge_paraphrase",
     "negated",
     "numbers_in",
@@ -347,6 +348,15 @@ _CLAUSE_BREAK = re.compile(
     r"hence|therefore|adding|saying|arguing|noting|[a-z]+ing)\b)",
     re.IGNORECASE,
 )
+
+
+def is_content_word(key: str) -> bool:
+    """Whether a normalised word carries content (not a stop word, speech verb or negation).
+
+    >>> is_content_word("ceasefire"), is_content_word("would"), is_content_word("said")
+    (True, False, False)
+    """
+    return _is_content(key, set())
 
 
 def _is_content(key: str, names: set[str]) -> bool:

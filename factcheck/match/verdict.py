@@ -542,10 +542,14 @@ def _closest_sentences(hit: Hit, quote_words: int) -> list[Evidence]:
     negotiate+} with" for an invented quote. So a not_found verdict shows the sentence only when
     it is genuinely close (e.g. 7 of 9 words shared), and nothing for a 3-word overlap.
     """
+    from factcheck.match.paraphrase import is_content_word
     from factcheck.match.passages import evidence_span, sentences
 
-    shared = sum(len(tokenize(op.quote)) for op in hit.diff if op.op == "equal")
-    if shared < max(CLOSEST_MIN_WORDS, (quote_words + 1) // 2) or hit.score < 50:
+    shared = [k for op in hit.diff if op.op == "equal" for k in tokenize(op.quote).keys]
+    if len(shared) < max(CLOSEST_MIN_WORDS, (quote_words + 1) // 2) or hit.score < 50:
+        return []
+    # "So that's how I would ..." shares only function words: not close in any useful sense.
+    if sum(1 for k in shared if is_content_word(k)) < 2:
         return []
     index = hit.index
     start, end = hit.parts[0][0], hit.parts[-1][1]
