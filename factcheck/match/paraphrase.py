@@ -51,8 +51,10 @@ __all__ = [
 # `python -m benchmarks paraphrase` (see docs/matching.md).
 SUPPORTED_MIN = 0.5
 FULL_SUPPORT = 0.75
-# ... and hold at least this many of the claim's content words (all of them, for a claim with
-# fewer): two shared words ("full employment") are a common phrase, not a statement.
+# ... and hold at least this many of the claim's content words: two shared words ("full
+# employment") are a common phrase, not a statement. A claim of two content words may be
+# supported by the speaker's sentence holding both, but never attributed to someone else;
+# a one-word claim is never enough.
 MIN_FOUND = 3
 # A passage without a negation or number mismatch may support the claim if it is this close
 # to the speaker's best passage (which has one).
