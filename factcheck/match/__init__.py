@@ -18,7 +18,9 @@ def judge_claim(claim: Claim, sources: Sequence[Source], preferred: Sequence[str
     """The verdict on one claim. ``preferred`` are ids of sources the claim links to.
 
     Quotes are matched word for word (``quoted_text``, else ``text``); paraphrases by content.
-    The linked sources are searched first; the others only if the words are not there.
+    The linked sources are searched first; the others when the claimed speaker is not found
+    saying it there. A misattribution found in a linked source stands unless another source
+    has the speaker saying it; otherwise the verdict over all sources is kept.
     """
     speaker = claim.speaker.name if claim.speaker else None
     linked = [s for s in sources if s.id in set(preferred)]
@@ -34,7 +36,7 @@ def judge_claim(claim: Claim, sources: Sequence[Source], preferred: Sequence[str
         # Someone else saying it in the linked source does not stop the search: the claimed
         # speaker may have said it in another source (the interviewer's question in the
         # linked transcript, the speaker's own statement elsewhere).
-        if verdict is None or found.label in _FOUND:
+        if verdict is None or found.label in _SAID or verdict.label not in _FOUND:
             verdict = found
         if verdict.label in _SAID:
             break
