@@ -249,3 +249,12 @@ def test_any_reported_speech_gets_a_well_formed_verdict(text: str, speaker: str 
 def test_a_pasted_page_as_reported_speech_is_judged() -> None:
     page = " ".join(["Putin said a ceasefire would give Ukraine time to rearm."] * 3000)
     assert judge(page).label in ("supported", "not_found")
+
+
+def test_nothing_in_the_linked_source_still_reports_a_misattribution_elsewhere() -> None:
+    unrelated = source("Notes\n\nJOHN DOE: Thank you.\n\nJANE ROE: Fine.\n\nJOHN DOE: Bye.\n", "S2")
+    claim = Claim("C1", "paraphrase", "Putin said Zelenskyy had proposed direct talks to end "
+                  "the fighting.", [], Span(0, 0), Speaker("Putin", "Vladimir Putin", None),
+                  None)  # fmt: skip
+    verdict = judge_claim(claim, [unrelated, source()], preferred=["S2"])
+    assert verdict.label == "misattributed" and "Anna Petrova" in verdict.reason
