@@ -122,6 +122,17 @@ def test_a_negation_in_a_neighbouring_sentence_is_not_the_claims_polarity() -> N
         ("Lindqvist said she was going to cut rates this year", "not_found", "negation"),
         ("Lindqvist said the policy rate would be held at four percent", "supported", None),
         ("Lindqvist said the policy rate would be held at 5 percent", "not_found", "number"),
+        # An opposite where the speaker's word was.
+        (
+            "Lindqvist said the labor market remained weak and wage growth was moderating",
+            "not_found",
+            "opposite",
+        ),
+        (
+            "Lindqvist said the labor market remained strong and wage growth was moderating",
+            "supported",
+            None,
+        ),
     ],
 )
 def test_negation_scope_and_numbers(claim: str, label: str, flag: str | None) -> None:

@@ -10,10 +10,10 @@ claim's content weight it holds; the score is that share, so partial support rea
 Words the reporter puts before the speech verb ("Putin *dismissed the proposal*, asserting
 that ...") are the reporter's framing, not the reported content: they count for less.
 
-Lexical overlap cannot see every change of meaning: an antonym ("strong" for "weak") or a
-reversed comparison still overlaps. Two changes it can see are checked explicitly: a
-negation present on one side only, and a number that differs; either one keeps a passage from
-supporting the claim and is flagged.
+Lexical overlap cannot see every change of meaning: an opposite outside a short table, a
+swapped subject and object or a dropped hedge still overlap. Three changes are checked
+explicitly: a negation on one side only, a number that differs, and a listed opposite
+("rise" for "fall"); each keeps a passage from supporting the claim and is flagged.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ __all__ = [
     "judge_paraphrase",
     "negated",
     "numbers_in",
+    "opposite_in",
     "scope_mismatch",
     "stem",
 ]
@@ -280,6 +281,48 @@ def scope_mismatch(claim: Sequence[str], source: Sequence[str]) -> bool:
     return bool((source_heads & shared) - claim_scoped or (claim_heads & shared) - source_scoped)
 
 
+# Opposite directions and judgements, the commonest meaning flip after a negation ("rates will
+# rise" reported as "rates will fall"). General words only; phrasal particles (up/down) are
+# left out, they mean too many things.
+_OPPOSITE_PAIRS = str.split(
+    "rise:fall higher:lower more:less most:least strong:weak stronger:weaker better:worse "
+    "best:worst good:bad above:below before:after first:last gain:loss win:lose "
+    "success:failure support:oppose accept:reject approve:reject expand:contract "
+    "accelerate:slow easy:difficult positive:negative open:closed high:low many:few "
+    "early:late include:exclude agree:disagree larger:smaller"
+)
+
+
+@lru_cache(maxsize=1)
+def _opposite_table() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for pair in _OPPOSITE_PAIRS:
+        a, b = (stem(w) for w in pair.split(":"))
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return table
+
+
+def opposite_in(claim: Sequence[str], source: Sequence[str]) -> tuple[str, str] | None:
+    """A claim word whose opposite the source says instead: ``(claim word, source word)``.
+
+    >>> opposite_in("rates will rise".split(), "we expect rates to fall".split())
+    ('rise', 'fall')
+    >>> opposite_in("rates will rise".split(), "rates will rise before they fall".split())
+
+    The source must lack the claim's own word: "rise ... fall" in one sentence is not a flip.
+    """
+    source_stems = {stem(k): k for k in source}
+    for key in claim:
+        s = stem(key)
+        if s in source_stems:
+            continue
+        for other in _opposite_table().get(s, ()):
+            if other in source_stems:
+                return key, source_stems[other]
+    return None
+
+
 @dataclass
 class _ClaimWords:
     """A claim's content: stems with their weight factor, its negation and its numbers."""
@@ -416,7 +459,8 @@ class _Passage:
     coverage: float
     speaker: str | None
     found: set[str] = field(default_factory=set)
-    mismatch: str = ""  # "negation" | "number" | ""
+    mismatch: str = ""  # "negation" | "number" | "opposite" | ""
+    detail: tuple[str, str] | None = None  # for "opposite": (claim word, source word)
 
     @property
     def index(self) -> SourceIndex:
@@ -502,6 +546,10 @@ def _mismatch(passage: _Passage, claim: _ClaimWords) -> str:
     keys = p.index.tokens.keys[p.sentences[main].start : p.sentences[main].end]
     if p.negated[main] != claim.negated or scope_mismatch(claim.keys, keys):
         return "negation"
+    flipped = opposite_in(claim.keys, keys)
+    if flipped:
+        passage.detail = flipped
+        return "opposite"
     if claim.numbers:
         # A number the claim states that the passage does not, where the passage gives
         # numbers of its own: "2.8 billion" for "1.8 billion".
@@ -595,6 +643,9 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
         if best_mine.mismatch == "negation":
             side = "the claim" if claim.negated else f"{who}'s words"
             why = f"but only {side} contain a negation: it may say the opposite"
+        elif best_mine.mismatch == "opposite" and best_mine.detail:
+            claimed, instead = best_mine.detail
+            why = f"but where the claim has '{claimed}', the passage has '{instead}'"
         else:
             why = "but the numbers differ"
         reason = (
