@@ -317,7 +317,7 @@ def opposite_in(claim: Sequence[str], source: Sequence[str]) -> tuple[str, str] 
         s = stem(key)
         if s in source_stems:
             continue
-        for other in _opposite_table().get(s, ()):
+        for other in sorted(_opposite_table().get(s, ())):
             if other in source_stems:
                 return key, source_stems[other]
     return None
@@ -495,7 +495,7 @@ def _passages(profile: _Profile, weights: dict[str, float], total: float) -> lis
             held.setdefault(n, set()).add(s)
 
     def share(found: set[str]) -> float:
-        return sum(weights[s] for s in found) / total
+        return math.fsum(weights[s] for s in found) / total
 
     if profile.index.turns:
         # A transcript's title and front matter are nobody's speech.
@@ -597,7 +597,13 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
             return p.speaker is None or same_person(speaker, p.speaker)
         return p.speaker is not None and same_person(speaker, p.speaker)
 
-    ranked = sorted(passages, key=lambda p: (-p.coverage, p.last - p.first))
+    # Sums over sets are exact (fsum), so equal passages tie exactly and the order below is
+    # the same in every run: the shorter passage, then the earlier source and sentence.
+    order = {id(profile): n for n, profile in enumerate(profiles)}
+    ranked = sorted(
+        passages,
+        key=lambda p: (-p.coverage, p.last - p.first, order[id(p.profile)], p.first),
+    )
     mine = [p for p in ranked if said(p)]
     others = [p for p in ranked if not said(p)]
     best_mine = mine[0] if mine else None
@@ -661,7 +667,7 @@ def judge_paraphrase(text: str, speaker: str | None, sources: Sequence[Source]) 
     if closest.coverage >= SUPPORTED_MIN and not closest.mismatch:
         # Enough of the share, too few words: "the proposal" is in every transcript.
         who = closest.speaker or "the source"
-        words = ", ".join(f"'{claim.shown[s]}'" for s in closest.found)
+        words = ", ".join(f"'{claim.shown[s]}'" for s in weights if s in closest.found)
         them = "it" if len(closest.found) == 1 else "them"
         reason = (
             f"The reported content has too few content words ({words}) to tell who said it; "
@@ -698,12 +704,12 @@ def _clause_support(
             continue
         for text, stems in claim.clauses:
             stems = stems & weights.keys()
-            weight = sum(weights[s] for s in stems)
+            weight = math.fsum(weights[s] for s in stems)
             held = stems & passage.found
             if (
                 weight >= CLAUSE_SHARE * total
                 and len(held) >= MIN_FOUND
-                and sum(weights[s] for s in held) >= FULL_SUPPORT * weight
+                and math.fsum(weights[s] for s in held) >= FULL_SUPPORT * weight
             ):
                 who = passage.speaker or "the source"
                 rest = [t for t, _s in claim.clauses if t != text and t]
