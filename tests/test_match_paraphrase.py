@@ -269,3 +269,26 @@ def test_nothing_in_the_linked_source_still_reports_a_misattribution_elsewhere()
                   None)  # fmt: skip
     verdict = judge_claim(claim, [unrelated, source()], preferred=["S2"])
     assert verdict.label == "misattributed" and "Anna Petrova" in verdict.reason
+
+
+def test_verdicts_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from test_match_paraphrase import judge\n"
+        "for text in ['Putin said genuine peace talks require far more than simply implementing"
+        " a temporary cessation of fighting', 'Russia: Talks with Ukraine',"
+        " 'Putin said discussion about ending the conflict must rest on its objectives']:\n"
+        "    v = judge(text)\n"
+        "    print(v.label, round(v.score, 6), v.reason, [e.span for e in v.evidence])\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                              capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
