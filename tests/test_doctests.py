@@ -33,6 +33,7 @@ WITH_EXAMPLES = [
     "factcheck.match.diff",
     "factcheck.match.ellipsis",
     "factcheck.match.paraphrase",
+    "factcheck.match.passages",
     "factcheck.match.speakers",
     "factcheck.model",
     "factcheck.report.common",

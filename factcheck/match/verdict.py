@@ -522,12 +522,48 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         reason = f"Nearly these words were said by {_who(best)}, not {speaker}.{note}"
         return Verdict("misattributed", best.score, reason, _evidence(best))
     everything = sorted(fuzzy, key=lambda h: -h.score)
-    evidence = _evidence(everything[0]) if everything else []
     score = everything[0].score if everything else 0.0
+    evidence = _closest_sentences(everything[0], len(words)) if everything else []
     reason = "Nothing close to the quote was found in the sources" + (
-        f" (closest passage {score:.0f}% similar)" if everything else ""
+        f" (the closest sentence is {score:.0f}% similar)" if evidence else ""
     )
     return Verdict("not_found", min(score, 60.0), reason + f".{note}", evidence)
+
+
+# A not_found quote shows its closest passage only if the alignment shares at least this many
+# words, and at least half of the quote's words, with it.
+CLOSEST_MIN_WORDS = 4
+
+
+def _closest_sentences(hit: Hit, quote_words: int) -> list[Evidence]:
+    """The whole sentence(s) of one turn nearest a quote that was not found, without a diff.
+
+    A word diff would present a chance overlap as an alteration: "We will [-begin-]{+never
+    negotiate+} with" for an invented quote. So a not_found verdict shows the sentence only when
+    it is genuinely close (e.g. 7 of 9 words shared), and nothing for a 3-word overlap.
+    """
+    from factcheck.match.paraphrase import is_content_word
+    from factcheck.match.passages import evidence_span, sentences
+
+    shared = [k for op in hit.diff if op.op == "equal" for k in tokenize(op.quote).keys]
+    if len(shared) < max(CLOSEST_MIN_WORDS, (quote_words + 1) // 2) or hit.score < 50:
+        return []
+    # "So that's how I would ..." shares only function words: not close in any useful sense.
+    if sum(1 for k in shared if is_content_word(k)) < 2:
+        return []
+    index = hit.index
+    start, end = hit.parts[0][0], hit.parts[-1][1]
+    turn = index.turn_index(start)
+    around = [s for s in sentences(index) if s.start < end and start < s.end and s.turn == turn]
+    if not around or len(around) > 3:
+        return []
+    span = evidence_span(index, around[0].start, around[-1].end)
+    source = index.source
+    return [
+        Evidence(source_id=source.id, text=span.slice(source.text), span=span,
+                 speaker=hit.speaker, score=hit.score, location=source.location(span),
+                 in_main_text=_in_main(source, span), flags=["closest_passage"])
+    ]  # fmt: skip
 
 
 def _pieces_apart(pieces: list[Piece], indexes: Sequence[SourceIndex],
