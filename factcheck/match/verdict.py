@@ -7,6 +7,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from factcheck.match.align import Alignment, SourceIndex, index_for
 from factcheck.match.diff import benign_only, word_diff
@@ -446,7 +447,15 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
             qtokens: Tokens, exact: list[Hit], fuzzy: list[Hit],
             sources: Sequence[Source], indexes: Sequence[SourceIndex]) -> Verdict:  # fmt: skip
     failed = [s for s in sources if not s.ok]
-    note = f" ({len(failed)} source(s) could not be read)" if failed else ""
+    # Only a verdict that rests on absence is weakened by a source we could not read.
+    unread = ", ".join(Path(s.path or s.url or s.id).name for s in failed[:3])
+    more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+    note = (
+        f" {'A source' if len(failed) == 1 else 'Some sources'} could not be read "
+        f"({unread}{more}), so the quote may be there."
+        if failed
+        else ""
+    )
     unchecked = "" if speaker else " The quote names no speaker, so only the words were checked."
     mine = [h for h in exact if _said_by(h, speaker)]
     fair_mine = [h for h in mine if h.fair]
@@ -475,11 +484,11 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         best = named[0] if named else best
         names = sorted({h.speaker for h in named if h.speaker})
         if names:
-            reason = f"These words were said by {' and '.join(names)}, not {speaker}.{note}"
+            reason = f"These words were said by {' and '.join(names)}, not {speaker}."
         else:
             reason = (
                 f"These words are in the source but not in a turn of {speaker}: they are "
-                f"quoted material, narration or a clerk's line.{note}"
+                f"quoted material, narration or a clerk's line."
             )
         return Verdict("misattributed", 95.0, reason, _evidence(best))
     if mine:
@@ -519,7 +528,7 @@ def _decide(text: str, speaker: str | None, pieces: list[Piece], words: list[str
         and (best_mine is None or best_mine.score < other_fuzzy[0].score - 10)
     ):
         best = other_fuzzy[0]
-        reason = f"Nearly these words were said by {_who(best)}, not {speaker}.{note}"
+        reason = f"Nearly these words were said by {_who(best)}, not {speaker}."
         return Verdict("misattributed", best.score, reason, _evidence(best))
     everything = sorted(fuzzy, key=lambda h: -h.score)
     score = everything[0].score if everything else 0.0
