@@ -358,14 +358,14 @@ def main(argv: list[str]) -> int:
     if not cases_path.exists():
         print(f"skip: {cases_path} not found")
         return 0
-    from benchmarks.quotes import read_source
     from factcheck.match.paraphrase import judge_paraphrase
+    from factcheck.sources import read_source_file
 
     cases = [json.loads(line) for line in cases_path.read_text("utf-8").splitlines() if line]
     sources: dict[str, object] = {}
     for case in cases:
         if case["transcript_file"] not in sources:
-            sources[case["transcript_file"]] = read_source(
+            sources[case["transcript_file"]] = read_source_file(
                 cases_path.parent / case["transcript_file"]
             )
     generated = make_cases(cases, sources, args.seed)
