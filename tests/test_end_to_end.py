@@ -204,3 +204,47 @@ def test_front_matter_folder_outside_the_article_is_refused_whole(tmp_path: Path
     report = factcheck.check(str(article))
     assert len(report.sources) == 1 and not report.sources[0].ok
     assert "notes.txt" not in json.dumps([s.to_dict() for s in report.sources])
+
+
+def test_cli_online_then_offline_gives_the_same_verdicts(server, tmp_path: Path) -> None:
+    """The issue's acceptance path: links to transcripts on a web server, checked online,
+    then again with --offline from the cache; and the private-address guard holds."""
+    for name, kind in [
+        ("press-conference.txt", "text/plain"),
+        ("zelenskyy-statement.html", "text/html"),
+    ]:
+        body = (ROOT / "fixtures" / "sources" / name).read_bytes()
+        server.expect_request(f"/{name}").respond_with_data(
+            body, content_type=f"{kind}; charset=utf-8"
+        )
+    article = tmp_path / "story.md"
+    article.write_text(
+        "“I see no reason to meet at this stage,” Putin told reporters at a "
+        f"[press conference]({server.url_for('/press-conference.txt')}).\n\n"
+        "“Genuine peace talks require far more than a permanent cessation of fighting,” "
+        "Putin said.\n\n"
+        "Putin also declared: “The world cannot afford to wait while people die,” "
+        f"echoing a [statement]({server.url_for('/zelenskyy-statement.html')}).\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache.sqlite"
+    common = ["check", str(article), "--format", "json", "--cache", str(cache), "--exit-zero"]
+
+    online = run_cli(*common, "--allow-private")
+    assert online.returncode == 0, online.stderr
+    fetched = len(server.log)
+    offline = run_cli(*common, "--offline")
+    assert offline.returncode == 0, offline.stderr
+    assert len(server.log) == fetched  # nothing fetched offline
+
+    def labels(result: subprocess.CompletedProcess[str]) -> list[str]:
+        return [c["verdict"]["label"] for c in json.loads(result.stdout)["claims"]]
+
+    assert labels(online) == ["verified", "altered", "misattributed"]
+    assert labels(offline) == labels(online)
+
+    guarded = run_cli("check", str(article), "--format", "json", "--cache", str(tmp_path / "c2"))
+    data = json.loads(guarded.stdout)
+    assert all(s["status"] == "error" for s in data["sources"])
+    assert all("private" in (s["error"] or "") for s in data["sources"])
+    assert {c["verdict"]["label"] for c in data["claims"]} == {"unverifiable"}
