@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.model import Span, Turn, line_starts
 
@@ -124,6 +125,7 @@ class _Label:
     person: str | None = None  # the person a role label names: "The Prime Minister (Name)"
 
 
+@lru_cache(maxsize=8192)
 def clean_label(label: str) -> str:
     """A label as a display name: parentheticals and punctuation gone, capitals tamed.
 
@@ -623,26 +625,37 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
 
     Two people who share a surname stay apart: ``Michelle Smith`` never becomes ``Colby Smith``.
     """
-    from factcheck.match.speakers import same_person
+    from factcheck.match.speakers import name_parts, same_person
 
     counts = Counter(display_name(lab) for lab in labels)
     generic = {c for c in counts if c.lower() in _GENERIC}
     canon: list[str] = []
+    by_surname: dict[str, list[str]] = {}
     mapping: dict[str, str] = {}
     for name, _n in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         if name in generic:
             mapping[name] = _GENERIC[name.lower()]
             continue
-        for other in canon:
+        surname = name_parts(name).surname
+        # Every pair is compared in a transcript's few dozen speakers; past a few hundred
+        # (hostile or odd input) only names with the same surname are, so the work stays
+        # linear in practice rather than quadratic.
+        others = canon if len(canon) <= _COMPARE_ALL else by_surname.get(surname, [])
+        for other in others:
             if same_person(name, other):
                 mapping[name] = other
                 break
         else:
             canon.append(name)
+            by_surname.setdefault(surname, []).append(name)
             mapping[name] = name
     return {lab: mapping[display_name(lab)] for lab in labels}
 
 
+_COMPARE_ALL = 300
+
+
+@lru_cache(maxsize=8192)
 def display_name(label: str) -> str:
     """A label without the titles in front of a full name.
 
