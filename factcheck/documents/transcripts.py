@@ -8,12 +8,26 @@ next label. The forms recognised:
 * capitals and a period: ``CHAIR POWELL. …``, ``MICHELLE SMITH. …``, ``  Mr. McCONNELL. …``,
   ``Mr. NELSON of Nebraska.``, ``The PRESIDING OFFICER.`` (Federal Reserve, Congressional
   Record);
-* a name and a colon: ``NAME: …``, ``Jane Doe: …``, ``Q: …`` / ``A: …``, ``QUESTION: …``.
+* a name and a colon: ``NAME: …``, ``Jane Doe: …``, ``Q: …`` / ``A: …``, ``QUESTION: …``,
+  ``MS. JEAN-PIERRE: …``, ``>> JANE DOE: …`` (TV captions), ``INTERVIEWER:``, time stamps
+  before or after (``[00:01:23] Jane Doe:``, ``Speaker 1 (00:01:23):``), Hansard's
+  ``Keir Starmer (Holborn and St Pancras) (Lab):`` and ``The Prime Minister (Keir Starmer):``;
+* ``Q``/``A`` lines: ``Q. …`` / ``A. …`` (courts, with ``BY MR. SMITH:`` naming who asks),
+  the White House's bare ``Q  …``;
+* a name and a time stamp alone on a line, the speech below (``Jane Doe  00:01:23``).
+
+Names are completed from the transcript itself: ``MS. JEAN-PIERRE`` is ``Karine Jean-Pierre``
+when the header names her, ``THE PRESIDENT`` the president the header names, a Hansard role
+the person it named first, ``A.`` and ``THE WITNESS`` the witness sworn in.
+
+What is not a turn: headings alone on a line (``ABSTRACT.``), page furniture (``Note:``,
+``Media Contact:``, ``Photo:``), ``Label:`` lines that never recur (a list, headings,
+datelines), a name with a figure only (``Clinton: 1,769.``), prose.
 
 Inside a turn some text is nobody's speech and is cut out of it: stage directions on their
-own (``(Applause.)``), text indented five or more spaces under a label indented by at most
-two (quoted bills and letters in the Congressional Record), and the Record's clerk lines
-(``The amendment (No. 1293) was agreed to.``).
+own (``(Applause.)``, ``[Laughter.]``, ``END 1:52 P.M. EDT``), text indented five or more
+spaces under a label indented by at most two (quoted bills and letters in the Congressional
+Record), and the Record's clerk lines (``The amendment (No. 1293) was agreed to.``).
 """
 
 from __future__ import annotations
@@ -220,7 +234,18 @@ def _line_labels(text: str) -> list[_Label]:
 
 
 def _label_at(text: str, pos: int, indent: int) -> _Label | None:
-    """The label starting at ``pos``, if the line starts with one."""
+    """The label starting at ``pos``, if the line starts with one.
+
+    >>> [_label_at(t, 0, 0).kind for t in ("Q  Hi.", "Jane Doe  0:03\\nHi.", "CHAIR ROE. Hi.")]
+    ['bare_q', 'stamp', 'period']
+
+    Not labels: the article ``A``, a heading alone on its line, a lone honorific:
+
+    >>> [_label_at(t, 0, 0) for t in ("A new study.", "ABSTRACT.\\n\\nText.", "MS. JONES: Hi.")][:2]
+    [None, None]
+    >>> _label_at("MS. JONES: Hi.", 0, 0).text
+    'MS. JONES'
+    """
     m = _BY_LINE.match(text, pos)
     if m:
         return _Label(pos, _skip_blanks(text, m.end()), m.group("label"), indent, "by", m.end())
@@ -308,6 +333,14 @@ def _one_style(text: str, found: list[_Label]) -> list[_Label]:
     (Congressional Record) unindented ones are not labels. ``Q``/``A`` lines join any style
     (a court's ``THE COURT:`` and ``Q.``), but a bare ``Q`` or an ``A`` needs company: the
     official a briefing names, the ``Q`` an answer follows.
+
+    >>> len(find_turns("Ann Vell: Hi.\\nBo Quint: Hello.\\nAnn Vell: Bye."))
+    3
+
+    Lines that each occur once read as a list, and one label alone is no conversation:
+
+    >>> find_turns("Iowa: cold.\\nNevada: dry.\\nOhio: wet."), find_turns("Result: a.\\nResult: b.")
+    ([], [])
     """
     if not found:
         return []
@@ -447,6 +480,12 @@ def _resolve_names(header: str, labels: Sequence[_Label]) -> dict[str, str]:
     header gives (``Press Briefing by Press Secretary Karine Jean-Pierre``), and a role label
     (``THE PRESIDENT:``) the name after that role in the header (``Remarks by President Biden
     and ...``), when the header names exactly one such person; else the label stays as it is.
+
+    >>> briefing = "MS. MARCH: Hello.\\nQ  Hi.\\nMS. MARCH: Bye."
+    >>> find_turns("Briefing by Press Secretary Ida March\\n\\n" + briefing)[0].speaker
+    'Ida March'
+    >>> find_turns(briefing)[0].speaker
+    'Ms. March'
     """
     from factcheck.match.speakers import name_parts
 
@@ -544,6 +583,8 @@ def _witnesses(text: str) -> list[tuple[int, str]]:
 
     >>> _witnesses("JANE ROE, having been first duly sworn, testified as follows:")
     [(10, 'Jane Roe')]
+
+    No oath, no witness: ``_witnesses("JANE ROE, the editor, wrote as follows:")`` is ``[]``.
     """
     found: list[tuple[int, str]] = []
     for m in _SWORN.finditer(text):
