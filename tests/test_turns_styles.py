@@ -416,3 +416,25 @@ def test_bold_briefing_labels_in_html_are_still_read() -> None:
     view = read_html(page)
     turns = find_turns(view.text, bold_spans=view.bold)
     assert speakers(turns) == ["Odile Marchand-Pryce", "Question", "Odile Marchand-Pryce"]
+
+
+def test_briefing_web_page_with_no_break_spaces_and_bold_names_but_plain_q() -> None:
+    plain = read_html(
+        "<h1>Press Briefing by Press Secretary Odile Marchand-Pryce</h1>"
+        "<p>MS.&nbsp;MARCHAND-PRYCE:&nbsp; Good afternoon.</p>"
+        "<p>Q&nbsp;&nbsp;&nbsp; Odile, about the zorblat?</p>"
+        "<p>MS.&nbsp;MARCHAND-PRYCE:&nbsp; It is fine.</p>"
+    )
+    turns = find_turns(plain.text, bold_spans=plain.bold)
+    assert speakers(turns) == ["Odile Marchand-Pryce", "Question", "Odile Marchand-Pryce"]
+    assert said(plain.text, turns)[1] == "Odile, about the zorblat?"
+    bold = read_html(
+        "<h1>Press Briefing by Press Secretary Odile Marchand-Pryce</h1>"
+        "<p><b>MS. MARCHAND-PRYCE:</b> Good afternoon.</p>"
+        "<p>Q: Odile, about the zorblat?</p>"
+        "<p><b>MS. MARCHAND-PRYCE:</b> It is fine.</p>"
+        "<p>A new zorblat is coming, she added.</p>"
+    )
+    turns = find_turns(bold.text, bold_spans=bold.bold)
+    assert speakers(turns) == ["Odile Marchand-Pryce", "Question", "Odile Marchand-Pryce"]
+    assert said(bold.text, turns)[2].endswith("A new zorblat is coming, she added.")

@@ -57,32 +57,34 @@ _HONORIFIC_ALONE = re.compile(r"(?i:mr|mrs|ms|miss|dr|st)")
 _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|dr)\.\s|(?i:the)\s")
 # A name before a colon: capitalised words and the small words of names.
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|\d{1,3}|of|de|da|del|der|van|von|la|le|al|bin|ibn|and|for|the)"
+# Blanks between a label's words: web pages put no-break spaces there ("Q&nbsp;&nbsp;Hi").
+_SP = r"[ \t\xa0]"
 # Time stamps that transcription services put before or after a label.
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 # Parenthesised notes after a name: "(retranslated)", "(00:01:23)", a Hansard member's
 # "(Holborn and St Pancras) (Lab)", a minister's "(Keir Starmer)". The first is kept apart.
 _COLON_LABEL = re.compile(
-    rf"(?:\[?{_STAMP}\]?[ \t]+)?"
-    rf"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]{_NAME_WORD}){{0,8}})"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{1,60})\))?(?:[ \t]*\([^()\n]{1,40}\))?"
-    rf"(?:[ \t]*\[{_STAMP}\])?"
-    r"[ \t]*:(?=\s)"
+    rf"(?:\[?{_STAMP}\]?{_SP}+)?"
+    rf"(?P<label>[A-Z][\w'’.\-]*(?:{_SP}{_NAME_WORD}){{0,8}})"
+    rf"(?:{_SP}*\((?P<paren>[^()\n]{{1,60}})\))?(?:{_SP}*\([^()\n]{{1,40}}\))?"
+    rf"(?:{_SP}*\[{_STAMP}\])?"
+    rf"{_SP}*:(?=\s)"
 )
 # Q and A lines: "Q. Where were you?", "A: At home.", the White House's bare "Q  Thank you".
 # A bare "A" is the article ("A new study..."), so only Q goes without punctuation.
-_QA_LABEL = re.compile(r"(?P<label>[QA])(?:[.:](?=[ \t]|\n|$)|(?P<bare>[ \t]+)(?=[^\sa-z]))")
+_QA_LABEL = re.compile(rf"(?P<label>[QA])(?:[.:](?={_SP}|\n|$)|(?P<bare>{_SP}+)(?=[^\sa-z]))")
 # A name and a time stamp alone on a line, the speech on the next lines (Otter and similar):
 # "Jane Doe  00:01:23".
 _STAMP_LINE = re.compile(
-    rf"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]{_NAME_WORD}){{0,4}})[ \t]+\[?{_STAMP}\]?[ \t]*(?=\n|$)"
+    rf"(?P<label>[A-Z][\w'’.\-]*(?:{_SP}{_NAME_WORD}){{0,4}}){_SP}+\[?{_STAMP}\]?{_SP}*(?=\n|$)"
 )
 # A deposition's "BY MR. SMITH:" line: who asks the questions that follow.
 _BY_LINE = re.compile(
-    r"BY[ \t]+(?P<label>(?i:mr|mrs|ms|dr)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+)?)"
-    r"[ \t]*:[ \t]*(?=\n|$)"
+    rf"BY{_SP}+(?P<label>(?i:mr|mrs|ms|dr)\.?{_SP}+[A-Z][\w'’\-]+(?:{_SP}[A-Z][\w'’\-]+)?)"
+    rf"{_SP}*:{_SP}*(?=\n|$)"
 )
 # TV captions mark a new speaker with ">>": ">> JANE DOE: Good evening."
-_CAPTION = re.compile(r">{2,3}[ \t]*")
+_CAPTION = re.compile(r">{2,3}[ \t\xa0]*")
 _PARTICLES = frozenset({"of", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"})
 # Words that look like labels but head ordinary lines.
 _NOT_LABELS = frozenset(
@@ -296,7 +298,7 @@ def _line_of(label: _Label) -> int:
 
 
 def _skip_blanks(text: str, at: int, newlines: bool = False) -> int:
-    blanks = " \t\n" if newlines else " \t"
+    blanks = " \t\xa0\n" if newlines else " \t\xa0"
     while at < len(text) and text[at] in blanks:
         at += 1
     return at
@@ -380,6 +382,32 @@ def _one_style(text: str, found: list[_Label]) -> list[_Label]:
     return chosen
 
 
+def _with_question_lines(text: str, bold: list[_Label]) -> list[_Label]:
+    """Bold name labels plus the plain ``Q`` lines between them: pages that bold the
+    officials' names often leave the reporters' ``Q`` as plain text.
+
+    >>> from factcheck.documents.html import read_html
+    >>> page = read_html("<p><b>MS. MARCH:</b> Hi.</p><p>Q&nbsp;&nbsp;Why?</p>"
+    ...                  "<p><b>MS. MARCH:</b> Because.</p>")
+    >>> [t.speaker for t in find_turns(page.text, bold_spans=page.bold)]
+    ['Ms. March', 'Question', 'Ms. March']
+
+    A line opening with "A" is not an answer without questions: "A new plan" stays speech.
+    """
+    questions: list[_Label] = []
+    for line_start in line_starts(text):
+        m = _QA_LABEL.match(text, line_start)
+        if m and not (m.group("bare") and m.group("label") == "A"):
+            kind = "bare_q" if m.group("bare") else "qa"
+            body = _skip_blanks(text, m.end())
+            questions.append(_Label(line_start, body, m.group("label"), 0, kind, line_start + 1))
+    if not any(q.text == "Q" for q in questions):
+        return bold
+    taken = [(lab.start, lab.body) for lab in bold]
+    extra = [q for q in questions if not any(a <= q.start < b for a, b in taken)]
+    return sorted(bold + extra, key=lambda lab: lab.start)
+
+
 def _names_someone(label: str) -> bool:
     """A lone bold label that reads as a name or title, not a heading or a note.
 
@@ -417,6 +445,8 @@ def find_turns(text: str, *, bold_spans: Sequence[Span] = ()) -> list[Turn]:
         single = [lab for lab in labels if _names_someone(lab.text)]
         lines = _line_labels(text)
         labels = lines if len(lines) > len(single) else single
+    else:
+        labels = _with_question_lines(text, labels)
     if not labels:
         return []
     speaking = [lab for lab in labels if lab.kind != "by"]
