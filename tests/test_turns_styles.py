@@ -438,3 +438,38 @@ def test_briefing_web_page_with_no_break_spaces_and_bold_names_but_plain_q() -> 
     turns = find_turns(bold.text, bold_spans=bold.bold)
     assert speakers(turns) == ["Odile Marchand-Pryce", "Question", "Odile Marchand-Pryce"]
     assert said(bold.text, turns)[2].endswith("A new zorblat is coming, she added.")
+
+
+CABLE_NEWS = """THE GLIMMER ROOM
+
+WOLF BRANDT, GLN ANCHOR: Welcome to the Glimmer Room. The snibbet vote is tonight.
+
+(BEGIN VIDEOTAPE)
+
+SEN. JANE ROE (D-ZM): We will vote no on the snibbet bill.
+
+(END VIDEOTAPE)
+
+BRANDT: Senator Roe there. Dana, what do you hear?
+
+DANA QUILL, GLN CORRESPONDENT: Wolf, the votes are not there.
+
+BRANDT: Thank you, Dana.
+
+QUILL: Thank you.
+"""
+
+
+def test_cable_news_first_labels_add_a_role_later_ones_give_the_surname() -> None:
+    turns = find_turns(CABLE_NEWS)
+    assert speakers(turns) == [
+        "Wolf Brandt",
+        "Jane Roe",
+        "Wolf Brandt",
+        "Dana Quill",
+        "Wolf Brandt",
+        "Dana Quill",
+    ]
+    spoken = said(CABLE_NEWS, turns)
+    assert spoken[1] == "We will vote no on the snibbet bill."  # (END VIDEOTAPE) cut
+    assert not any("VIDEOTAPE" in s for s in spoken)

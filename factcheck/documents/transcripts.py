@@ -53,7 +53,10 @@ _PERIOD_LABEL = re.compile(
     rf"(?P<label>(?:(?i:mr|mrs|ms|miss|dr)\.\s|(?i:the)\s)?{_CAP}(?:\s{_CAP}){{0,3}}"
     r"(?:\spro\stempore)?(?:\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)\.(?=\s|$)"
 )
-_HONORIFIC_ALONE = re.compile(r"(?i:mr|mrs|ms|miss|dr|st)")
+# Abbreviated titles: "SEN." in "SEN. JANE ROE (D-NY):" is no label of its own.
+_HONORIFIC_ALONE = re.compile(
+    r"(?i:mr|mrs|ms|miss|messrs|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|hon|amb|sec|pres)"
+)
 _HONORIFIC = re.compile(r"(?i:mr|mrs|ms|miss|dr)\.\s|(?i:the)\s")
 # A name before a colon: capitalised words and the small words of names.
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|\d{1,3}|of|de|da|del|der|van|von|la|le|al|bin|ibn|and|for|the)"
@@ -61,11 +64,14 @@ _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|\d{1,3}|of|de|da|del|der|van|von|la|le|al|bi
 _SP = r"[ \t\xa0]"
 # Time stamps that transcription services put before or after a label.
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
-# Parenthesised notes after a name: "(retranslated)", "(00:01:23)", a Hansard member's
-# "(Holborn and St Pancras) (Lab)", a minister's "(Keir Starmer)". The first is kept apart.
+# A name and a colon. After the name may come a role after a comma, and parenthesised notes:
+# "(retranslated)", "(00:01:23)", a Hansard member's "(Holborn and St Pancras) (Lab)", a
+# minister's "(Keir Starmer)". The first parenthesis is kept apart.
 _COLON_LABEL = re.compile(
     rf"(?:\[?{_STAMP}\]?{_SP}+)?"
     rf"(?P<label>[A-Z][\w'’.\-]*(?:{_SP}{_NAME_WORD}){{0,8}})"
+    # A TV transcript's first label adds the role: "WOLF BLITZER, CNN ANCHOR:".
+    rf"(?:,{_SP}(?P<role>[A-Z][\w'’.\-]*(?:{_SP}{_NAME_WORD}){{0,6}}))?"
     rf"(?:{_SP}*\((?P<paren>[^()\n]{{1,60}})\))?(?:{_SP}*\([^()\n]{{1,40}}\))?"
     rf"(?:{_SP}*\[{_STAMP}\])?"
     rf"{_SP}*:(?=\s)"
@@ -686,7 +692,7 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
     """One display name per person for every label of a transcript.
 
     Labels of one person (same surname, compatible given names, one contained in the other
-    or a near spelling) map to the person's most frequent label:
+    or a near spelling) map to the person's most frequent label that gives a given name:
 
     >>> names = canonical_names(["Vladimir Putin", "President of Russia Vladimir Putin",
     ...                          "Vladimir Putin", "Fyodor Lukyanov", "Fyodor Lukyanov",
@@ -694,7 +700,14 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
     >>> names["President of Russia Vladimir Putin"], names["Fydor Lukyanov"]
     ('Vladimir Putin', 'Fyodor Lukyanov')
 
-    Two people who share a surname stay apart: ``Michelle Smith`` never becomes ``Colby Smith``.
+    >>> canonical_names(["BLITZER", "WOLF BLITZER", "BLITZER"])["BLITZER"]
+    'Wolf Blitzer'
+
+    Two people who share a surname stay apart: ``Michelle Smith`` never becomes ``Colby Smith``,
+    and a bare ``Smith`` between them stays ``Smith``:
+
+    >>> canonical_names(["Smith", "Smith", "Michelle Smith", "Colby Smith"])["Smith"]
+    'Smith'
     """
     from factcheck.match.speakers import name_parts, same_person
 
@@ -720,6 +733,20 @@ def canonical_names(labels: Sequence[str]) -> dict[str, str]:
             canon.append(name)
             by_surname.setdefault(surname, []).append(name)
             mapping[name] = name
+    # "BLITZER" is most frequent, but "Wolf Blitzer" says who it is: a group is named by its
+    # most frequent member with a given name, if all such members can be one person.
+    members: dict[str, list[str]] = {}
+    for name, anchor in mapping.items():
+        if name not in generic:
+            members.setdefault(anchor, []).append(name)
+    for anchor, group in members.items():
+        given = [n for n in group if name_parts(n).given]
+        if not given or name_parts(anchor).given:
+            continue
+        best = max(given, key=lambda n: counts[n])
+        if all(same_person(best, n) for n in given):
+            for n in group:
+                mapping[n] = best
     return {lab: mapping[display_name(lab)] for lab in labels}
 
 
