@@ -203,6 +203,25 @@ DESCRIPT = """[00:00:02] Dana Quill: Welcome back.
 """
 
 
+def test_hansard_long_ministerial_titles_peers_and_deputy_speakers() -> None:
+    text = (
+        "Madam Deputy Speaker (Ms Nusrat Ahmed): Order.\n\n"
+        "The Secretary of State for Health and Social Care (Ann Vell): The plan works.\n\n"
+        "Lord Quint of Puddleby (Lab): Will the Minister give way?\n\n"
+        "The Secretary of State for Health and Social Care: Once more, the plan works.\n\n"
+        "Lord Quint of Puddleby: Thank you.\n\n"
+        "Madam Deputy Speaker: Order.\n"
+    )
+    assert speakers(find_turns(text)) == [
+        "Nusrat Ahmed",
+        "Ann Vell",
+        "Lord Quint of Puddleby",
+        "Ann Vell",
+        "Lord Quint of Puddleby",
+        "Nusrat Ahmed",
+    ]
+
+
 def test_podcast_services_time_stamps_before_after_and_on_their_own_line() -> None:
     rev = find_turns(REV)
     assert speakers(rev) == ["Speaker 1", "Speaker 2", "Speaker 1"]

@@ -274,7 +274,7 @@ def _label_at(text: str, pos: int, indent: int) -> _Label | None:
     if m and _is_label(m.group("label")) and _says_words(text, m.end()):
         paren = m.group("paren")
         person = paren if paren and _is_person(paren) else None
-        if person or not _looks_like_sentence(m.group("label")):
+        if paren or _titled(m.group("label")) or not _looks_like_sentence(m.group("label")):
             stamp = bool(re.search(r"\d:\d", m.group()))
             return _Label(
                 pos, _skip_blanks(text, m.end()), m.group("label"), indent, "colon",
@@ -426,6 +426,16 @@ def _names_someone(label: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+def _titled(label: str) -> bool:
+    """A label that opens with a title may be long: Hansard's ``The Secretary of State for
+    Health and Social Care:`` and ``Lord Quint of Puddleby:``.
+
+    >>> _titled("The Secretary of State for Health"), _titled("Meeting of the Board of Trade")
+    (True, False)
+    """
+    return label.split()[0].lower().strip(".") in _TITLE_HEADS
+
+
 def _looks_like_sentence(label: str) -> bool:
     """A colon label with lower-case words that are not name particles is prose."""
     words = label.split()
@@ -557,6 +567,9 @@ def _role_heads() -> frozenset[str]:
 
 
 _ROLE_HEADS = _role_heads()
+_TITLE_HEADS = (_ROLE_HEADS - frozenset(_words("a an at for and in on of"))) | frozenset(
+    _words("lord lady baroness baron earl viscount dame sir")
+)
 
 
 def _header_names(header: str) -> dict[str, set[str]]:
