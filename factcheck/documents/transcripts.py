@@ -33,6 +33,7 @@ Record), and the Record's clerk lines (``The amendment (No. 1293) was agreed to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -409,8 +410,13 @@ def _with_question_lines(text: str, bold: list[_Label]) -> list[_Label]:
             questions.append(_Label(line_start, body, m.group("label"), 0, kind, line_start + 1))
     if not any(q.text == "Q" for q in questions):
         return bold
-    taken = [(lab.start, lab.body) for lab in bold]
-    extra = [q for q in questions if not any(a <= q.start < b for a, b in taken)]
+    starts = [lab.start for lab in bold]  # sorted: bold runs come in text order
+
+    def inside_bold(at: int) -> bool:
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and at < bold[i].body
+
+    extra = [q for q in questions if not inside_bold(q.start)]
     return sorted(bold + extra, key=lambda lab: lab.start)
 
 
@@ -647,12 +653,9 @@ def _witnesses(text: str) -> list[tuple[int, str]]:
 
 
 def _latest(marks: Sequence[tuple[int, str]], at: int) -> str | None:
-    name = None
-    for pos, who in marks:
-        if pos > at:
-            break
-        name = who
-    return name
+    """The name of the last mark at or before ``at`` (marks in text order)."""
+    i = bisect_right(marks, (at, "\U0010ffff")) - 1
+    return marks[i][1] if i >= 0 else None
 
 
 def _interviewee(header: str) -> str | None:
