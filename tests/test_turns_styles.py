@@ -492,3 +492,18 @@ def test_cable_news_first_labels_add_a_role_later_ones_give_the_surname() -> Non
     spoken = said(CABLE_NEWS, turns)
     assert spoken[1] == "We will vote no on the snibbet bill."  # (END VIDEOTAPE) cut
     assert not any("VIDEOTAPE" in s for s in spoken)
+
+
+def test_a_court_transcript_set_in_columns_with_deeply_indented_q_and_a() -> None:
+    text = (
+        "                         CROSS-EXAMINATION\n"
+        "          BY MS. ORR:\n"
+        "          Q.   You polish flarns for a living, do you\n"
+        "     not?\n"
+        "          A.   I do.\n"
+        "               THE COURT:  Speak up, please.\n"
+        "          A.   I do, Your Honor.\n"
+    )
+    turns = find_turns(text)
+    assert speakers(turns) == ["Ms. Orr", "The Witness", "The Court", "The Witness"]
+    assert said(text, turns)[0] == "You polish flarns for a living, do you\n     not?"

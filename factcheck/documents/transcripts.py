@@ -226,7 +226,7 @@ def _line_labels(text: str) -> list[_Label]:
     found: list[_Label] = []
     for line_start in line_starts(text):
         indent = 0
-        while indent < 3 and line_start + indent < len(text) and text[line_start + indent] == " ":
+        while indent < 17 and line_start + indent < len(text) and text[line_start + indent] == " ":
             indent += 1
         pos = line_start + indent
         if pos >= len(text) or text[pos] in " \n":
@@ -360,7 +360,7 @@ def _one_style(text: str, found: list[_Label]) -> list[_Label]:
     colon_like = len(by_kind.get("colon", [])) + sum(1 for f in qa if text[f.label_end] == ":")
     styles = [("period", len(by_kind.get("period", []))), ("colon", colon_like),
               ("stamp", len(by_kind.get("stamp", [])))]  # fmt: skip
-    style = max(styles, key=lambda kv: kv[1])[0]
+    style = max(styles, key=lambda kv: kv[1])[0] if any(n for _, n in styles) else "qa"
     chosen = by_kind.get(style, [])
     if chosen:
         chosen = chosen + by_kind.get("bare_q", [])
@@ -369,8 +369,12 @@ def _one_style(text: str, found: list[_Label]) -> list[_Label]:
     if not any(f.text == "Q" for f in chosen + qa):
         qa = [f for f in qa if f.text != "A"]
     chosen = sorted(chosen + qa, key=lambda f: f.start)
-    indented = sum(1 for f in chosen if f.indent > 0)
-    if indented * 2 > len(chosen):
+    if style == "period":
+        # Labels are indented by at most two spaces in the Congressional Record; deeper lines
+        # are quoted material. (Court transcripts set in columns indent every label deeply.)
+        chosen = [f for f in chosen if f.indent <= 2]
+    shallow = [f for f in chosen if f.indent <= 2]
+    if sum(1 for f in shallow if f.indent > 0) * 2 > len(shallow):
         chosen = [f for f in chosen if f.indent > 0]
     speaking = [f for f in chosen if f.kind != "by"]
     if len(speaking) < 2:
@@ -666,7 +670,7 @@ def _interviewee(header: str) -> str | None:
 def _speech_segments(text: str, start: int, end: int, label_indent: int) -> list[Span]:
     """``[start, end)`` minus what is nobody's speech, as trimmed spans."""
     cuts: list[tuple[int, int]] = []
-    record_style = label_indent >= 1  # labels indented like the Congressional Record
+    record_style = 1 <= label_indent <= 2  # labels indented like the Congressional Record
     pos = start
     first = True
     in_clerk = False
