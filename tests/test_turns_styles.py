@@ -264,6 +264,20 @@ def test_tv_captions_mark_speakers_with_chevrons() -> None:
     assert said(text, turns)[1] == "Thanks, Dana. Turnout is high."
 
 
+def test_a_bare_caption_chevron_is_a_new_unnamed_speaker_not_the_one_before() -> None:
+    text = (
+        ">> DANA QUILL: Good evening. Tonight, the glimmer vote.\n"
+        ">> PAT LEE: Thanks, Dana. Turnout is high.\n"
+        ">> I voted twice, actually.\n"
+        ">> DANA QUILL: How high?\n"
+        ">> PAT LEE: Record high.\n"
+    )
+    turns = find_turns(text)
+    assert speakers(turns) == ["Dana Quill", "Pat Lee", None, "Dana Quill", "Pat Lee"]
+    assert said(text, turns)[1] == "Thanks, Dana. Turnout is high."
+    assert said(text, turns)[2] == "I voted twice, actually."
+
+
 def test_interviewer_and_interviewee_roles() -> None:
     text = (
         "Oral history interview with Rosa Delgado-Finch, glimmer weaver\n\n"

@@ -235,6 +235,9 @@ def _line_labels(text: str) -> list[_Label]:
         if caption:
             pos = caption.end()
         label = _label_at(text, pos, indent)
+        if caption and not label and text[pos : pos + 1] not in ("", "\n"):
+            # A bare ">>" is a new speaker the captions do not name: not the one before.
+            label = _Label(caption.start(), pos, ">>", indent, "unnamed", caption.end())
         if label:
             label.strong = label.strong or bool(caption)
             label.line = line_start + indent
@@ -364,6 +367,8 @@ def _one_style(text: str, found: list[_Label]) -> list[_Label]:
     chosen = by_kind.get(style, [])
     if chosen:
         chosen = chosen + by_kind.get("bare_q", [])
+        if any(f.strong for f in chosen):
+            chosen = chosen + by_kind.get("unnamed", [])
     if chosen or qa:
         chosen = chosen + by_kind.get("by", [])
     if not any(f.text == "Q" for f in chosen + qa):
@@ -376,7 +381,7 @@ def _one_style(text: str, found: list[_Label]) -> list[_Label]:
     shallow = [f for f in chosen if f.indent <= 2]
     if sum(1 for f in shallow if f.indent > 0) * 2 > len(shallow):
         chosen = [f for f in chosen if f.indent > 0]
-    speaking = [f for f in chosen if f.kind != "by"]
+    speaking = [f for f in chosen if f.kind not in ("by", "unnamed")]
     if len(speaking) < 2:
         return []
     if style == "period":
@@ -475,7 +480,7 @@ def find_turns(text: str, *, bold_spans: Sequence[Span] = ()) -> list[Turn]:
         labels = _with_question_lines(text, labels)
     if not labels:
         return []
-    speaking = [lab for lab in labels if lab.kind != "by"]
+    speaking = [lab for lab in labels if lab.kind not in ("by", "unnamed")]
     resolved = _resolve_names(text[: min(labels[0].start, _HEADER_CHARS)], speaking)
     witnesses = _witnesses(text)
     askers = [display_name(lab.text) for lab in labels if lab.kind == "by"]
@@ -493,7 +498,7 @@ def find_turns(text: str, *, bold_spans: Sequence[Span] = ()) -> list[Turn]:
             asker = names[display_name(lab.text)]
             continue
         end = _line_of(labels[i + 1]) if i + 1 < len(labels) else len(text)
-        speaker = names[resolved[lab.text]]
+        speaker: str | None = None if lab.kind == "unnamed" else names[resolved[lab.text]]
         role = clean_label(lab.text).lower()
         if role == "q" and asker:
             speaker = asker
