@@ -12,6 +12,15 @@ count made by a simple, independent method on the raw file, one per source forma
   ``The PRESIDING OFFICER`` / ``The ACTING PRESIDENT``, and a period;
 * Federal Reserve text: blank-line separated paragraphs that start with a label in capitals
   and a period.
+
+Then two more measures:
+
+* **news articles are not transcripts**: ``find_turns`` on the PolNeAR articles of one split
+  (``--split dev`` by default; rules were studied on train). Turns found there are false
+  unless the article holds an interview (``--verbose`` lists each article's labels);
+* **speed**: ``find_turns`` on the eval transcripts joined into one text of 1x and 4x
+  ``--megabytes``, against one pass over its lines (``line_starts``) in the same run; the
+  4x/1x ratio shows whether the work grows linearly.
 """
 
 from __future__ import annotations
@@ -20,6 +29,8 @@ import argparse
 import html
 import re
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import eval_root
@@ -53,6 +64,8 @@ def simple_count(path: Path, raw: str) -> int:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.turns")
     parser.add_argument("--verbose", action="store_true", help="list each file's speakers")
+    parser.add_argument("--split", default="dev", help="PolNeAR split for the news measure")
+    parser.add_argument("--megabytes", type=float, default=2.0, help="text size for speed")
     args = parser.parse_args(argv)
     root = eval_root()
     if root is None:
@@ -89,7 +102,61 @@ def main(argv: list[str]) -> int:
     print(
         f"files where the two counts differ: {mismatched}; turns without a speaker: {total_unnamed}"
     )
+    news_articles(root, args.split, args.verbose)
+    speed([read_source_file(path).text for path in files], args.megabytes)
     return 0
+
+
+def news_articles(root: Path, split: str, verbose: bool) -> None:
+    """Turns found in news articles, which are not transcripts (see the module doc)."""
+    from factcheck.documents.transcripts import find_turns
+
+    articles = sorted((root / "attribution" / "polnear" / split / "text").glob("*.txt"))
+    if not articles:
+        print(f"\nnews: skip, no PolNeAR {split} articles")
+        return
+    with_turns = turns = 0
+    for path in articles:
+        found = find_turns(path.read_text(encoding="utf-8"))
+        if found:
+            with_turns += 1
+            turns += len(found)
+            if verbose:
+                labels = sorted({t.label or "" for t in found})
+                print(f"    {path.name[:60]}: {', '.join(labels)[:120]}")
+    print(f"\nnews articles (PolNeAR {split}): {len(articles)}; with turns: {with_turns}; "
+          f"turns: {turns}")  # fmt: skip
+
+
+def speed(texts: list[str], megabytes: float) -> None:
+    """find_turns time per megabyte against one pass over the lines, at two sizes."""
+    from factcheck.documents.transcripts import find_turns
+    from factcheck.model import line_starts
+
+    joined = "\n\n".join(texts)
+    if not joined:
+        return
+    print(f"\nspeed: the eval transcripts joined and repeated to {megabytes:g} MB and 4x that")
+    per_size: list[float] = []
+    for factor in (1, 4):
+        size = int(megabytes * factor * 1_000_000)
+        text = (joined * (size // len(joined) + 1))[:size]
+        turns_s = _best_of(3, lambda t=text: find_turns(t))
+        lines_s = _best_of(3, lambda t=text: line_starts(t))
+        per_size.append(turns_s)
+        print(f"  {size / 1e6:5.1f} MB: find_turns {turns_s:.3f} s "
+              f"({turns_s * 1e3 / (size / 1e6):.0f} ms/MB); one pass over the lines "
+              f"{lines_s:.4f} s; ratio {turns_s / lines_s:.0f}x")  # fmt: skip
+    print(f"  4x the text took {per_size[1] / per_size[0]:.2f}x the time (linear: 4)")
+
+
+def _best_of(runs: int, work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 if __name__ == "__main__":
