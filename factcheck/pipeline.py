@@ -19,7 +19,7 @@ from factcheck.model import (
     Verdict,
     default_severity,
 )
-from factcheck.sources import SourceOptions
+from factcheck.sources import SourceOptions, expand_source_specs
 
 __all__ = ["CheckOptions", "check", "gather_source_specs", "verify_quote"]
 
@@ -45,7 +45,7 @@ def check(
     from factcheck import __version__
     from factcheck.claims import extract_claims
     from factcheck.documents import load_document
-    from factcheck.match import judge_claim
+    from factcheck.suppressions import apply_directives
 
     options = options or CheckOptions()
     doc = (
@@ -55,26 +55,47 @@ def check(
     )
     claims = extract_claims(doc)
     attach_links(doc, claims)
-    from factcheck.suppressions import apply_directives
-
     apply_directives(doc, claims)
-
-    from factcheck.sources import expand_source_specs
-
     given = [s for s in sources if isinstance(s, Source)]
-    # A folder given as a source means the source files in it.
-    trusted = expand_source_specs([*(s for s in sources if isinstance(s, str)), *options.sources])
+    named = [s for s in sources if isinstance(s, str)]
+    loaded, by_spec = _article_sources(doc, [*named, *options.sources], options, len(given) + 1)
+    all_sources = [*given, *loaded]
+    results, cited = _judge_claims(doc, claims, all_sources, by_spec, options)
+    return Report(
+        document=doc,
+        sources=[*all_sources, *cited],
+        results=results,
+        tool_version=__version__,
+    )
+
+
+def _article_sources(
+    doc: Document, named: list[str], options: CheckOptions, start: int
+) -> tuple[list[Source], dict[str, Source]]:
+    """Load the sources named by the caller (trusted; a folder means its files) and by the
+    article itself (links, front matter: local files confined to the article's folder)."""
+    trusted = expand_source_specs(named)
     specs = gather_source_specs(doc, trusted, follow_links=options.follow_links)
     refused = {
         spec: why for spec in specs if spec not in trusted and (why := refuse_local(doc, spec))
     }
-    loaded = _load(specs, options.fetch, start=len(given) + 1, refused=refused)
-    all_sources = [*given, *loaded]
-    by_spec = dict(zip(specs, loaded, strict=True))
+    loaded = _load(specs, options.fetch, start=start, refused=refused)
+    return loaded, dict(zip(specs, loaded, strict=True))
 
+
+def _judge_claims(
+    doc: Document,
+    claims: list[Claim],
+    sources: list[Source],
+    by_spec: dict[str, Source],
+    options: CheckOptions,
+) -> tuple[list[CheckedClaim], list[Source]]:
+    """Judge each claim, preferring the sources it links; a claim that links none also
+    searches the local library, if there is one. Returns the rows and the library passages
+    their evidence cites."""
     from factcheck.library import judge_with_library, open_library
+    from factcheck.match import judge_claim
 
-    # Claims that link no source of their own also search the local library, if there is one.
     library = open_library(options.library)
     cited: dict[str, Source] = {}
     results: list[CheckedClaim] = []
@@ -82,22 +103,17 @@ def check(
         for claim in claims:
             linked = [by_spec[link] for link in _resolve_links(doc, claim.links) if link in by_spec]
             if library is not None and not linked:
-                verdict, used = judge_with_library(claim, all_sources, library)
+                verdict, used = judge_with_library(claim, sources, library)
                 cited.update((s.id, s) for s in used)
             else:
-                verdict = judge_claim(claim, all_sources, preferred=[s.id for s in linked])
+                verdict = judge_claim(claim, sources, preferred=[s.id for s in linked])
             verdict = cited_source_failed(verdict, linked)
             apply_severity(verdict, claim, options.severity)
             results.append(CheckedClaim(claim, verdict))
     finally:
         if library is not None:
             library.close()
-    return Report(
-        document=doc,
-        sources=[*all_sources, *cited.values()],
-        results=results,
-        tool_version=__version__,
-    )
+    return results, list(cited.values())
 
 
 def verify_quote(
@@ -107,19 +123,16 @@ def verify_quote(
     options: CheckOptions | None = None,
 ) -> Verdict:
     """The verdict on one quote attributed to ``speaker``, against ``sources`` (paths, URLs
-    or ``Source`` objects)."""
+    or ``Source`` objects); with none, against the local library if there is one."""
+    from factcheck.library import open_library
     from factcheck.match import judge_quote
 
     options = options or CheckOptions()
-    from factcheck.sources import expand_source_specs
-
     given = [s for s in sources if isinstance(s, Source)]
     specs = expand_source_specs([s for s in [*sources, *options.sources] if isinstance(s, str)])
     loaded = _load(specs, options.fetch, start=len(given) + 1)
     verdict = None
     if not given and not loaded:
-        from factcheck.library import open_library
-
         library = open_library(options.library)
         if library is not None:
             with library:
@@ -170,8 +183,6 @@ def gather_source_specs(
     if isinstance(listed, str):
         listed = [listed]
     if isinstance(listed, list):
-        from factcheck.sources import expand_source_specs
-
         for spec in _resolve_links(doc, [str(item) for item in listed]):
             # A folder the draft may read means its source files; one it may not is never
             # listed (its file names would show in the report), only refused as a whole.
