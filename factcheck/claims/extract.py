@@ -18,9 +18,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
-from factcheck.claims.lexicon import verb_forms
+from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import find_quotes
-from factcheck.claims.sentences import paragraphs, split_sentences, tokenize
+from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
     AUX_AND_ADVERBS,
     DETERMINERS,
@@ -39,6 +39,7 @@ from factcheck.claims.speakers import (
 from factcheck.claims.units import (
     BE,
     DASHES,
+    END_PUNCT,
     FILLER_STARTS,
     FRONTED,
     LEADING_CONJ,
@@ -71,7 +72,21 @@ class Attribution:
     chain: list[int] = field(default_factory=list)
 
 
+POLL_NOUNS = word_set("poll_nouns")
 _PP_STARTS = frozenset(["of", "in", "from", "at", "for", "on", "with", "across", "among"])
+
+
+def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
+    """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
+
+    The content of the first verb then stops before "and": each verb reports its own content.
+    Passing: "Ruiz praised the plan and warned that costs rise" (two claims by Ruiz).
+    Failing: "Ruiz said prices and wages rise" (no cue after "and") and "Ruiz said costs
+    rise and warned" (a weak or clause-less cue does not start content of its own).
+    """
+    if cue.kind != "verb" or not cue.clause or cue.first < 2:
+        return False
+    return toks[cue.first - 1].lower == "and" and not toks[cue.first].lower.endswith("ing")
 
 
 class _Extractor:
@@ -634,6 +649,9 @@ class _Extractor:
             ):
                 end = other.first - 1
                 break
+            if _coordinated_cue(toks, other):
+                end = other.first - 1
+                break
             # ", Putin counter-argued that ...": a new clause with its own speaker
             if other.kind == "verb":
                 m = left_np(toks, other.first, p)
@@ -815,6 +833,44 @@ class _Extractor:
         prev.content.extend(pieces)
         self.last_floating = (prev, pieces)
 
+    def poll_frame(self, unit: Unit) -> bool:
+        """A poll named in an "in" phrase reports the rest of the sentence.
+
+        Passing: "In a Gallup survey released Monday, 52 percent backed the plan." and
+        "Ruiz holds a six-point lead in the latest Marist poll." (the poll is the source,
+        "In"/"in" the cue).
+        Failing: "In the city, most voters backed the plan." (no poll noun) and a sentence
+        that already has an attribution ("In a poll, 52 percent said ...").
+        """
+        toks = unit.tokens
+        n = len(toks)
+        while n > 0 and toks[n - 1].text in END_PUNCT or (n > 0 and is_close_mark(unit, n - 1)):
+            n -= 1
+        k = 0
+        while k < n and toks[k].lower in LEADING_CONJ:
+            k += 1
+        if k < n and toks[k].lower == "in":
+            comma = next((j for j in range(k + 1, min(n, k + 14)) if toks[j].text == ","), None)
+            if comma is None or not any(t.lower in POLL_NOUNS for t in toks[k + 1 : comma]):
+                return False
+            if sum(1 for t in toks[comma + 1 : n] if t.text[0].isalnum()) < 3:
+                return False
+            source, cue_at, content = (k + 1, comma - 1), k, self.span(unit, comma + 1, n - 1)
+        else:
+            j = next((j for j in range(n - 2, max(k, n - 9), -1) if toks[j].lower == "in"), None)
+            if j is None or toks[n - 1].lower not in POLL_NOUNS:
+                return False
+            if sum(1 for t in toks[k:j] if t.text[0].isalnum()) < 3:
+                return False
+            source, cue_at, content = (j + 1, n - 1), j, self.span(unit, k, j - 1)
+        if any(unit.quoted[source[0] : source[1] + 1]):
+            return False
+        mention = make_mention(toks, *source)
+        if mention.kind not in ("person", "group"):
+            mention.kind = "group"
+        cue = (toks[cue_at].start, toks[cue_at].end)
+        return self.add(unit, [content], self.speaker(unit, mention), cue) is not None
+
     def signature(self, unit: Unit, previous: Unit | None) -> bool:
         """'- Bernie Sanders' alone after a quote-only paragraph signs that quote.
 
@@ -912,7 +968,7 @@ class _Extractor:
                         consumed[j] = True
         if unit.quotes:
             self.colon_quote(unit, consumed)
-        if len(self.found) == before:
+        if len(self.found) == before and not self.poll_frame(unit):
             self.floating(unit)
 
     def run(self) -> list[Attribution]:
