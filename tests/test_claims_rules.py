@@ -415,3 +415,35 @@ def test_noun_uses_and_tallies_are_not_claims() -> None:
 def test_subject_with_prepositional_phrases() -> None:
     c = only("Supporters of tighter rules on rents here say the market is broken.")
     assert c.speaker and c.speaker.text == "Supporters" and c.text == "the market is broken"
+
+
+# -- recall rules (claims2) ------------------------------------------------------------------
+
+
+def test_coordinated_cue_stops_the_first_content() -> None:
+    found = claims_of("Ruiz praised the plan and warned that costs would rise.")
+    assert [c.text for c in found] == ["the plan", "costs would rise"]
+    assert all(speaker_name(c) == "Ruiz" for c in found)
+    c = only("Ruiz said prices and wages would rise.")
+    assert c.text == "prices and wages would rise"
+
+
+def test_poll_frame_before_and_after() -> None:
+    c = only("In a Gallup survey released Monday, the mayor's lead had vanished.")
+    assert c.text == "the mayor's lead had vanished"
+    assert c.speaker and c.speaker.text == "a Gallup survey released Monday"
+    assert c.cue and c.cue.text == "In"
+    c = only("Ruiz holds a six-point lead in the latest Marist poll.")
+    assert c.text == "Ruiz holds a six-point lead"
+    assert c.speaker and c.speaker.text == "the latest Marist poll"
+    assert claims_of("In the city, the mayor's lead had vanished.") == []
+    assert claims_of("Ruiz holds a six-point lead in the city.") == []
+
+
+def test_stance_verb_with_a_bare_object() -> None:
+    c = only("Most voters support deportation.")
+    assert c.text == "deportation" and c.speaker and c.speaker.text == "Most voters"
+    c = only("Republicans oppose raising taxes.")
+    assert c.text == "raising taxes"
+    assert claims_of("The economy shows growth.") == []
+    assert claims_of("Voters show up late.") == []

@@ -93,6 +93,31 @@ class CueMatch:
     clause: bool = True
 
 
+_PARTICLES = frozenset(
+    ["up", "out", "off", "down", "over", "away", "back", "in", "on", "to", "for", "with", "at"]
+)
+
+
+def _stance_object(tokens: list[Token], i: int, last: int, takes_object: bool) -> bool:
+    """An object verb right after its speaker reports a stance whatever its object is: a bare
+    noun or a gerund ("most voters support deportation", "Republicans oppose raising taxes").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Most voters support deportation but the economy shows growth"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _stance_object(toks, 2, 2, True), _stance_object(toks, 7, 7, True)
+    (True, False)
+    >>> toks = tokenize("Voters show up late", 0, 19)
+    >>> _stance_object(toks, 1, 1, True)
+    False
+    """
+    if not takes_object or last + 1 >= len(tokens) or not tokens[last + 1].text.isalpha():
+        return False
+    if tokens[last + 1].lower in _PARTICLES:
+        return False  # "the polls show up late": a phrasal verb, not a stance
+    return _speaker_before(tokens, i)
+
+
 def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     """Cue candidates outside quotes, in order.
 
@@ -149,6 +174,7 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                             and after.isalpha()
                             and _person_before(tokens, i)
                         )
+                        or _stance_object(tokens, i, last, entry.takes_object)
                         or (
                             entry.takes_object
                             and last + 1 < n

@@ -602,8 +602,9 @@ class _Extractor:
                 if mention is None:
                     return None
             elif prev_tok in ("and", "but"):
-                # "The senator survived prison and says torture fails": the clause subject
-                mention = self.sentence_subject(unit, lo)
+                # "The senator survived prison and says torture fails": the clause subject;
+                # "Ruiz praised the plan and warned that ...": the first verb's speaker
+                mention = previous if previous is not None else self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
             elif prev_tok in BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
@@ -844,7 +845,7 @@ class _Extractor:
         """
         toks = unit.tokens
         n = len(toks)
-        while n > 0 and toks[n - 1].text in END_PUNCT or (n > 0 and is_close_mark(unit, n - 1)):
+        while n > 0 and (toks[n - 1].text in END_PUNCT or is_close_mark(unit, n - 1)):
             n -= 1
         k = 0
         while k < n and toks[k].lower in LEADING_CONJ:
