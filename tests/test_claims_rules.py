@@ -447,3 +447,8 @@ def test_stance_verb_with_a_bare_object() -> None:
     assert c.text == "raising taxes"
     assert claims_of("The economy shows growth.") == []
     assert claims_of("Voters show up late.") == []
+
+
+def test_surname_that_is_also_a_word_after_a_title() -> None:
+    c = only("“We are fine,” Ms. English said of the plan.")
+    assert c.speaker and c.speaker.text == "Ms. English"

@@ -118,6 +118,25 @@ def _np_kind(tokens: list[Token], first: int, last: int) -> str:
     return "person"
 
 
+def _after_title(tokens: list[Token], j: int, lo: int) -> bool:
+    """Whether token ``j`` follows a personal title, so it is a surname whatever it looks like.
+
+    Passing: "Mr. English", "Senator Long" (surnames that are also ordinary words).
+    Failing: "the English" and "Russian" alone (a people and an adjective).
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Mr. English and the English"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _after_title(toks, 2, 0), _after_title(toks, 5, 0)
+    (True, False)
+    """
+    if j - 1 < lo:
+        return False
+    if tokens[j - 1].lower in TITLE_WORDS:
+        return True
+    return tokens[j - 1].text == "." and j - 2 >= lo and tokens[j - 2].lower in _NAME_ABBREVIATIONS
+
+
 def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     """The subject noun phrase ending just before token ``k`` (auxiliaries and adverbs skipped).
 
@@ -230,13 +249,15 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
             i -= 1
         if i < lo or not (tokens[i].lower in DETERMINERS or tokens[i].lower.endswith(("’s", "'s"))):
             return None
-    if head.text[0].isupper() and low in _NOT_NAMES:
+    titled = _after_title(tokens, j, lo)
+    if head.text[0].isupper() and low in _NOT_NAMES and not titled:
         return None
     if (
         head.text[0].isupper()
         and low.endswith(("ian", "ean", "ese", "ish"))
         and j - 1 >= lo
         and (not tokens[j - 1].text[0].isupper())
+        and not titled
     ):
         return None  # a nationality adjective, "Russian demands", is not a speaker
     first = j
