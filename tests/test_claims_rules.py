@@ -452,3 +452,20 @@ def test_stance_verb_with_a_bare_object() -> None:
 def test_surname_that_is_also_a_word_after_a_title() -> None:
     c = only("“We are fine,” Ms. English said of the plan.")
     assert c.speaker and c.speaker.text == "Ms. English"
+
+
+def test_colon_after_a_second_cue_opens_a_new_quote() -> None:
+    found = claims_of("“We will win,” Ruiz said before adding: “And soon.”")
+    assert [c.text for c in found] == ["We will win", "And soon"]
+    assert [speaker_name(c) for c in found] == ["Ruiz", "Ruiz"]
+    assert found[1].cue and found[1].cue.text == "adding"
+    c = only("“We will win,” Ruiz said: “and soon.”")  # the colon right after the cue
+    assert len(c.content_spans) == 2
+
+
+def test_quote_after_colon_is_not_taken_by_an_earlier_clause() -> None:
+    found = claims_of("After Lee said taxes rise “a lot,” Ruiz said: “That is false.”")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("taxes rise a lot", "Lee"),
+        ("That is false", "Ruiz"),
+    ]

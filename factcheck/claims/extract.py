@@ -76,6 +76,15 @@ POLL_NOUNS = word_set("poll_nouns")
 _PP_STARTS = frozenset(["of", "in", "from", "at", "for", "on", "with", "across", "among"])
 
 
+def _introduces_quote(unit: Unit, k: int) -> bool:
+    """Whether token ``k`` is a colon that opens a quote: the cue before it looks forward.
+
+    Passing: 'Trump said: "No."' Failing: 'Trump said, "No."' and 'Trump said.'
+    """
+    toks = unit.tokens
+    return k + 1 < len(toks) and toks[k].text == ":" and is_open_mark(unit, k + 1)
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -231,9 +240,12 @@ class _Extractor:
 
         return make_mention(toks, a, b - 1)
 
-    def colon_quote(self, unit: Unit, consumed: list[bool]) -> None:
+    def colon_quote(
+        self, unit: Unit, consumed: list[bool], previous: Mention | None = None
+    ) -> None:
         """'The campaign worded it carefully: "..."' — a quote introduced by a colon after the
-        sentence's subject, whatever the verb.
+        sentence's subject, whatever the verb; '"A," Trump said before adding: "B"' — a speech
+        verb right before the colon goes on with the speaker found earlier in the sentence.
 
         Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
         """
@@ -243,6 +255,16 @@ class _Extractor:
             if toks[k].text != ":" or consumed[k] or not is_open_mark(unit, k + 1):
                 continue
             if consumed[k + 1]:
+                return
+            if (
+                previous is not None
+                and not unit.quoted[k - 1]
+                and toks[k - 1].lower in verb_forms()
+            ):
+                content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
+                if self.add(unit, content, previous, (toks[k - 1].start, toks[k - 1].end)):
+                    for j in range(n):
+                        consumed[j] = True
                 return
             subject = self.sentence_subject(unit, 0)
             if subject is None or subject.last >= k - 1 or k - subject.last > 10:
@@ -426,6 +448,8 @@ class _Extractor:
         toks = unit.tokens
         n = len(toks)
         first, last = cue.first, cue.last
+        if _introduces_quote(unit, last + 1) and not is_open_mark(unit, lo):
+            return False  # 'After X said "A," Trump said: "B"': the cue opens B
         mention = self.subject(unit, first, lo)
         if mention is None or not self._separates(unit, mention.first - 1, lo):
             mention = self.between_quote_and_cue(unit, first, lo) or mention
@@ -467,7 +491,11 @@ class _Extractor:
             return False
         left = self.span(unit, lo, before)
         right = None
-        if stop < n and not only_punct(toks, stop + 1, n):
+        if (
+            stop < n
+            and (toks[stop].text != ":" or stop == after)
+            and not only_punct(toks, stop + 1, n)
+        ):
             nxt = stop + 1
             participle = toks[nxt].lower.endswith("ing") and any(
                 c.first == nxt for c in find_cues(toks, unit.quoted)
@@ -590,7 +618,13 @@ class _Extractor:
             vague = True
         elif mention is None:
             prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
-            if toks[first].lower.endswith("ing") and prev_tok in ("by", "while", "in", "after"):
+            if toks[first].lower.endswith("ing") and prev_tok in (
+                "by",
+                "while",
+                "in",
+                "after",
+                "before",
+            ):
                 # "X reacted by asserting": the subject of the verb before "by"
                 mention = self.subject(unit, first - 2, lo) if first - 2 > lo else None
                 if mention is None:
@@ -662,6 +696,7 @@ class _Extractor:
                     and (
                         toks[m.first - 1].text in (",", ";")
                         or toks[m.first - 1].lower in ("and", "but")
+                        or is_close_mark(unit, m.first - 1)
                     )
                 ):
                     end = m.first - 1
@@ -968,7 +1003,7 @@ class _Extractor:
                     if j > cue.last:
                         consumed[j] = True
         if unit.quotes:
-            self.colon_quote(unit, consumed)
+            self.colon_quote(unit, consumed, previous)
         if len(self.found) == before and not self.poll_frame(unit):
             self.floating(unit)
 
