@@ -469,3 +469,17 @@ def test_quote_after_colon_is_not_taken_by_an_earlier_clause() -> None:
         ("taxes rise a lot", "Lee"),
         ("That is false", "Ruiz"),
     ]
+
+
+def test_paragraph_ending_in_cue_and_colon_takes_the_next_quote_paragraph() -> None:
+    c = only("Ruiz responded:\n\n“We will appeal. We will win.”\n\nThe court closed.")
+    assert c.text == "We will appeal. We will win" and speaker_name(c) == "Ruiz"
+    assert c.cue and c.cue.text == "responded"
+    c = only("Ruiz responded:\n\n“We will appeal,” Lee said.")
+    assert speaker_name(c) == "Lee"
+    assert claims_of("Ruiz responded:\n\nThe court closed.") == []
+
+
+def test_quote_then_a_new_sentence_opening_a_quote_with_a_colon() -> None:
+    found = claims_of("Lee has given no details. “We are busy.” Ruiz added: “We will appeal.”")
+    assert [(c.text, speaker_name(c)) for c in found][-1] == ("We will appeal", "Ruiz")

@@ -168,6 +168,7 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                         after in _CLAUSE_OPENERS
                         or after in _OPEN_QUOTES
                         or (after in (":", ",") and after2 in _OPEN_QUOTES)  # continued: "..."
+                        or (after == ":" and last + 2 == n)  # the quote is the next paragraph
                         or (
                             entry.lemma in _VIEW_VERBS
                             and last + 1 < n

@@ -668,6 +668,12 @@ class _Extractor:
                     break
                 if toks[j].text in (",", ";") or is_open_mark(unit, j):
                     break
+        if p < n and toks[p].text == ":" and only_punct(toks, p, n):
+            quoted = self.next_paragraph_quote(unit)
+            if quoted is None:
+                return None
+            mention = self.speaker(unit, mention) if mention is not previous else mention
+            return self.add(unit, quoted, mention, (toks[first].start, toks[last].end), vague)
         while p < n and toks[p].text in (":", ","):
             p += 1
         if p < n and toks[p].lower == "that" and cue.kind == "noun":
@@ -721,6 +727,33 @@ class _Extractor:
             mention = self.speaker(unit, mention)
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
+
+    def next_paragraph_quote(self, unit: Unit) -> list[tuple[int, int]] | None:
+        """The quote that makes up the whole next paragraph, for a paragraph ending "X said:".
+
+        Passing: 'Ruiz responded:' then a paragraph '“We will appeal.”' (Ruiz's quote).
+        Failing: 'Ruiz responded:' then '“We will appeal,” Lee said.' (a quote with its own
+        attribution) or a paragraph of plain prose.
+        """
+        if unit.paragraph + 1 >= len(self.paragraphs):
+            return None
+        if self.text[unit.end : self.paragraphs[unit.paragraph][1]].strip():
+            return None  # the colon does not end its paragraph
+        p_start, p_end = self.paragraphs[unit.paragraph + 1]
+        k = bisect_left(self.quote_starts, p_start)
+        if k >= len(self.quotes) or self.quotes[k].open_at != p_start:
+            return None
+        q = self.quotes[k]
+        if self.text[q.outer_end : p_end].strip(" .,;\t\r\n"):
+            return None
+        pieces = [(q.open_at, q.outer_end)]
+        for nq in self.quotes[k + 1 :]:
+            if nq.chain != q.chain:
+                break
+            pieces.append((nq.open_at, nq.outer_end))
+        self.claimed_chains.add(q.chain)
+        self.skip_until = max(self.skip_until, pieces[-1][1])
+        return pieces
 
     def _aside_only(self, unit: Unit, a: int, b: int) -> bool:
         """Whether tokens ``a..b`` hold only a comma-bounded aside and auxiliaries.

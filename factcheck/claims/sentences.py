@@ -106,6 +106,8 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     True
     >>> _attribution_follows("“Why?” The sky fell.", 6, 20)
     False
+    >>> _attribution_follows("“Go.” He added: “Now.”", 5, 22)
+    False
     """
     from factcheck.claims.lexicon import verb_forms
 
@@ -118,7 +120,9 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
             # '"Go." Jones said taxes rise.', a new sentence with its own content
             after = _WORD.search(text, m.end(), min(end, m.end() + 40))
             between = text[m.end() : after.start()] if after else text[m.end() : end]
-            if any(ch in ".,;:!?" for ch in between):
+            if ":" in between:
+                return False  # '... “Go.” He added: “Now.”': the cue opens the next quote
+            if any(ch in ".,;!?" for ch in between):
                 return True
             if after is None:
                 return False
