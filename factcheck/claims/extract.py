@@ -673,7 +673,7 @@ class _Extractor:
             if quoted is None:
                 return None
             mention = self.speaker(unit, mention) if mention is not previous else mention
-            return self.add(unit, quoted, mention, (toks[first].start, toks[last].end), vague)
+            return self.add(unit, [*quoted], mention, (toks[first].start, toks[last].end), vague)
         while p < n and toks[p].text in (":", ","):
             p += 1
         if p < n and toks[p].lower == "that" and cue.kind == "noun":
