@@ -483,3 +483,26 @@ def test_paragraph_ending_in_cue_and_colon_takes_the_next_quote_paragraph() -> N
 def test_quote_then_a_new_sentence_opening_a_quote_with_a_colon() -> None:
     found = claims_of("Lee has given no details. “We are busy.” Ruiz added: “We will appeal.”")
     assert [(c.text, speaker_name(c)) for c in found][-1] == ("We will appeal", "Ruiz")
+
+
+def test_quoted_show_title_before_the_speaker_is_not_the_content() -> None:
+    c = only("Sunday on ABC’s “This Week,” Ruiz said the tax would fall.")
+    assert c.text == "the tax would fall" and speaker_name(c) == "Ruiz"
+    c = only("“We Will Win,” Ruiz said.")  # a quote opening the sentence is speech
+    assert c.text == "We Will Win"
+    c = only("On Fox, “we will win,” Ruiz said.")  # lower-case words: speech, not a title
+    assert "we will win" in c.text
+
+
+def test_but_said_and_contrasting_clause_split_the_content() -> None:
+    found = claims_of("Ruiz admitted that the figure was wrong, but said the error was small.")
+    assert [c.text for c in found] == ["the figure was wrong", "the error was small"]
+    found = claims_of("Most Democrats said yes, but 55 percent of all voters say no.")
+    assert [c.text for c in found] == ["yes", "no"]
+    c = only("Ruiz said that prices, but not wages, will rise.")
+    assert c.text == "prices, but not wages, will rise"
+
+
+def test_subject_with_a_place_and_an_aside_reaches_its_cue() -> None:
+    c = only("Officials in the Ohio capital, including the mayor, also argued that taxes fall.")
+    assert c.text == "taxes fall" and c.speaker and c.speaker.text == "Officials"
