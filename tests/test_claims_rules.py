@@ -506,3 +506,17 @@ def test_but_said_and_contrasting_clause_split_the_content() -> None:
 def test_subject_with_a_place_and_an_aside_reaches_its_cue() -> None:
     c = only("Officials in the Ohio capital, including the mayor, also argued that taxes fall.")
     assert c.text == "taxes fall" and c.speaker and c.speaker.text == "Officials"
+
+
+def test_cue_after_to_takes_the_subject_of_the_verb_before() -> None:
+    c = only("He went on to say, “The bridge will open in May.”")
+    assert c.text == "The bridge will open in May" and c.speaker and c.speaker.text == "He"
+    c = only("Ruiz was quick to add that the tax would fall.")
+    assert c.text == "the tax would fall" and speaker_name(c) == "Ruiz"
+    assert claims_of("It is too soon to say whether the tax will fall.") == []
+    assert claims_of("The plan to say no failed.") == []
+
+
+def test_another_can_be_a_whole_subject() -> None:
+    c = only("Another said the tax would fall.")
+    assert c.speaker and c.speaker.text == "Another"

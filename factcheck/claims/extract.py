@@ -697,6 +697,8 @@ class _Extractor:
                 mention = previous if previous is not None else self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
+            elif prev_tok == "to" and (raised := self.raised_subject(unit, first - 1, lo)):
+                mention = raised
             elif prev_tok in BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
                 vague = True  # "it was reported that"
             else:
@@ -787,6 +789,28 @@ class _Extractor:
             mention = self.speaker(unit, mention)
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
+
+    def raised_subject(self, unit: Unit, to: int, lo: int) -> Mention | None:
+        """The subject of the verb that governs "to <cue>": "He went on to say", "Ruiz was
+        quick to add", "The mayor also moved to call ...".
+
+        Passing: "He went on to say taxes rise" (he says it), "Ruiz declined to say whether
+        ..." (PolNeAR counts a refusal to speak as an attribution too).
+        Failing: "The plan to say no" (no verb before "to": nobody speaks), "He asked
+        Ruiz to say no" (an object between: Ruiz is asked, he does not speak) and "It is
+        too soon to say" (no speaker).
+        """
+        toks = unit.tokens
+        for j in range(to - 1, max(lo, to - 4) - 1, -1):
+            t = toks[j]
+            if not (t.text.isalpha() and t.text.islower()) or t.lower in ("too", "enough"):
+                return None  # "It is too soon to say": an assessment, not a speaker's act
+            if t.lower in ("on", "quick", "going", "about", "ready", "eager"):
+                continue  # "went on to", "was quick to", "is going to"
+            mention = self.subject(unit, j, lo)
+            if mention is not None and mention.kind in ("person", "group", "pronoun"):
+                return mention if mention.text.lower() != "it" else None
+        return None
 
     def next_paragraph_quote(self, unit: Unit) -> list[tuple[int, int]] | None:
         """The quote that makes up the whole next paragraph, for a paragraph ending "X said:".
