@@ -520,3 +520,16 @@ def test_cue_after_to_takes_the_subject_of_the_verb_before() -> None:
 def test_another_can_be_a_whole_subject() -> None:
     c = only("Another said the tax would fall.")
     assert c.speaker and c.speaker.text == "Another"
+
+
+def test_fronted_adverbial_is_not_the_content_of_a_later_cue() -> None:
+    c = only("In the excerpt, the author wrote, “The bridge will open in May.”")
+    assert c.text == "The bridge will open in May" and c.speaker
+    assert c.speaker.text == "the author"
+    c = only("In May taxes rise, Smith said.")
+    assert c.text == "In May taxes rise"
+
+
+def test_passive_report_with_first_before_the_participle() -> None:
+    c = only("The merger was first reported by the Ledger.")
+    assert c.text == "The merger" and c.speaker and c.speaker.text == "the Ledger"

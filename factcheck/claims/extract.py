@@ -138,6 +138,29 @@ def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
     return None
 
 
+_SENTENCE_ADVERBS = word_set("sentence_adverbs")
+
+
+def _fronted_only(unit: Unit, lo: int, before: int) -> bool:
+    """Whether tokens ``lo..before`` are only a short fronted adverbial, which cannot be the
+    content of a cue after it.
+
+    Passing: "Now, Carson has responded", "In the excerpt, the author wrote" (an adverbial:
+    the content, if any, follows the cue).
+    Failing: "Taxes will rise, Smith said" (a clause) and "In May taxes rise, Smith said"
+    (a clause after the adverbial).
+    """
+    toks = unit.tokens
+    words = [t for t in toks[lo : before + 1] if t.text[0].isalnum()]
+    if not words or len(words) > 3 or any(unit.quoted[lo : before + 1]):
+        return False
+    first = words[0].lower
+    if first not in FRONTED and first not in LEADING_CONJ and first not in _SENTENCE_ADVERBS:
+        return False
+    forms = verb_forms()
+    return not any(t.lower in forms or t.lower in BE for t in words[1:])
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -545,6 +568,8 @@ class _Extractor:
         # reports show.") but never starts content in the middle of a sentence.
         if not cue.clause and not quote_before and not (stop == len(toks) and sep.text == ","):
             return False
+        if not quote_before and _fronted_only(unit, lo, before):
+            return False  # "Now, Carson has responded": an adverbial, not what was said
         left = self.span(unit, lo, before)
         right = None
         if (

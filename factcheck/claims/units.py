@@ -129,7 +129,8 @@ def is_passive(tokens: list[Token], k: int, lo: int) -> bool:
         return False
     j = k - 1
     while j >= lo and (
-        tokens[j].lower in ("also", "later", "then", "not", "never", "since", "widely")
+        tokens[j].lower
+        in ("also", "later", "then", "not", "never", "since", "widely", "first", "already", "just")
         or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())
     ):
         j -= 1
