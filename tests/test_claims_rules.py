@@ -499,6 +499,8 @@ def test_but_said_and_contrasting_clause_split_the_content() -> None:
     assert [c.text for c in found] == ["the figure was wrong", "the error was small"]
     found = claims_of("Most Democrats said yes, but 55 percent of all voters say no.")
     assert [c.text for c in found] == ["yes", "no"]
+    found = claims_of("Nearly a third say they do not know, and one in five say no.")
+    assert [c.text for c in found] == ["they do not know", "no"]
     c = only("Ruiz said that prices, but not wages, will rise.")
     assert c.text == "prices, but not wages, will rise"
 

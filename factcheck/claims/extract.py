@@ -110,7 +110,7 @@ def _title_before(unit: Unit, lo: int, k: int) -> bool:
     return 0 < len(words) <= 8 and all(w[0].isupper() or w in small for w in words)
 
 
-_CONTRAST = frozenset(["but", "while", "whereas", "although", "though", "yet"])
+_CONTRAST = frozenset(["but", "while", "whereas", "although", "though", "yet", "and"])
 
 
 def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
@@ -118,7 +118,8 @@ def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
     content before it stops there: ", but 55 percent of all voters say B".
 
     Returns the index of the comma before the conjunction, or ``None``.
-    Passing: "Most Democrats said yes, but 55 percent of all voters say no."
+    Passing: "Most Democrats said yes, but 55 percent of all voters say no." / "..., and
+    one in five say B".
     Failing: "Most said that prices, but not wages, rise" (no speech verb after the
     subject) and "Most said yes, but added no" (no subject of its own: see coordinated cues).
     """
