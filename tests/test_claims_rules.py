@@ -535,3 +535,14 @@ def test_fronted_adverbial_is_not_the_content_of_a_later_cue() -> None:
 def test_passive_report_with_first_before_the_participle() -> None:
     c = only("The merger was first reported by the Ledger.")
     assert c.text == "The merger" and c.speaker and c.speaker.text == "the Ledger"
+
+
+def test_as_clause_attributes_the_rest_of_the_sentence() -> None:
+    c = only("As Ruiz put it, the tax is a fraud.")
+    assert c.text == "the tax is a fraud" and speaker_name(c) == "Ruiz"
+    assert c.cue and c.cue.text == "put it"
+    c = only("The tax, as Ruiz put it, is a fraud.")
+    assert len(c.content_spans) == 2 and speaker_name(c) == "Ruiz"
+    c = only("The tax is a fraud, as Ruiz noted in May.")
+    assert c.text == "The tax is a fraud"
+    assert claims_of("Ruiz put it in the bank.") == []

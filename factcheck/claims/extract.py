@@ -516,6 +516,39 @@ class _Extractor:
             consumed[k] = True
         return True
 
+    def as_clause(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+        """'As Ruiz put it, A' / 'A, as Ruiz noted.' / 'The tax, as Ruiz said, is a fraud':
+        an "as" clause attributes the rest of the sentence to its subject.
+
+        Failing: 'Ruiz spoke as Lee said no.' (no comma sets the clause off) and 'As the
+        tax rose, Ruiz said no' (the "as" clause has no speech verb: see ``preposed``).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        mention = left_np(toks, cue.first, lo)
+        if mention is None or mention.first - 1 < lo or toks[mention.first - 1].lower != "as":
+            return False
+        start = mention.first - 1
+        stop = cue.last + 1
+        while stop < n and stop - cue.last <= 8 and toks[stop].text[0].isalnum():
+            stop += 1  # "as Ruiz noted in her speech,"
+        clause_ends = stop >= n or only_punct(toks, stop, n) or toks[stop].text == ","
+        if not clause_ends:
+            return False
+        opens = start == lo or (start > lo and toks[start - 1].text == ",")
+        if not opens:
+            return False
+        before = self.span(unit, lo, start - 1) if start > lo else None
+        after = self.span(unit, stop + 1, n - 1) if stop < n - 1 else None
+        if before is None and after is None:
+            return False
+        mention = self.speaker(unit, mention)
+        if self.add(unit, [before, after], mention, (toks[cue.first].start, toks[cue.last].end)):
+            for k in range(lo, n):
+                consumed[k] = True
+            return True
+        return False
+
     def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """Speaker and cue after the content.
 
@@ -1119,6 +1152,9 @@ class _Extractor:
             if cue.first == 0 and cue.lemma in INVERTIBLE and toks[0].text[0].isupper():
                 if self.inverted_start(unit, cue, consumed):
                     break
+                continue
+            if cue.kind == "verb" and self.as_clause(unit, cue, lo, consumed):
+                lo = next((k for k in range(n) if not consumed[k]), n)
                 continue
             if cue.kind == "verb" and self.postposed(unit, cue, lo, consumed):
                 lo = next((k for k in range(n) if not consumed[k]), n)

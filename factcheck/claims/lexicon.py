@@ -89,6 +89,7 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
             "in",
             "back",
             "off",
+            "it",
         }:
             particle, irregular = irregular[0], irregular[1:]
         forms = set(irregular) | {lemma}
