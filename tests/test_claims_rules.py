@@ -546,3 +546,21 @@ def test_as_clause_attributes_the_rest_of_the_sentence() -> None:
     c = only("The tax is a fraud, as Ruiz noted in May.")
     assert c.text == "The tax is a fraud"
     assert claims_of("Ruiz put it in the bank.") == []
+
+
+def test_he_said_after_a_quote_sentence_is_a_new_claim() -> None:
+    found = claims_of("Lee objected: “That is false.” He said Ruiz would not go far enough.")
+    assert [(c.text, c.speaker and c.speaker.text) for c in found] == [
+        ("That is false", "Lee"),
+        ("Ruiz would not go far enough", "He"),
+    ]
+    c = only("“Why?” Biden said Tuesday.")
+    assert c.text == "Why?" and speaker_name(c) == "Biden"
+
+
+def test_quote_inside_a_fronted_participle_phrase_is_not_the_content() -> None:
+    c = only("Citing “duties at home,” the spokeswoman said Gore would stay away.")
+    assert c.text == "Gore would stay away" and c.speaker
+    assert c.speaker.text == "the spokeswoman"
+    c = only("In May, taxes were “a fraud,” Ruiz said on Fox.")
+    assert c.text.startswith("In May, taxes were") and speaker_name(c) == "Ruiz"

@@ -162,6 +162,32 @@ def _fronted_only(unit: Unit, lo: int, before: int) -> bool:
     return not any(t.lower in forms or t.lower in BE for t in words[1:])
 
 
+def _fronted_quote(unit: Unit, lo: int, k: int) -> bool:
+    """Whether the sentence opens with a participle or preposition phrase that holds the
+    quote closing before the speaker of cue ``k``: the cue then introduces its own content.
+
+    Passing: 'Citing “obligations at home,” the spokeswoman said Gore will stay away.'
+    Failing: '“We will win,” Axelrod tweeted after ...' (the quote opens the sentence) and
+    'Taxes are “a fraud,” Ruiz said.' and 'In May, taxes were “a fraud,” Ruiz said on Fox.'
+    (a clause, not a fronted phrase).
+    """
+    toks = unit.tokens
+    j = lo
+    while j < k and toks[j].lower in LEADING_CONJ:
+        j += 1
+    if j >= k or not toks[j].text[0].isupper():
+        return False
+    word = toks[j].lower
+    if not (word.endswith("ing") or word in FRONTED or word in _PP_STARTS):
+        return False
+    for c in range(j + 1, k):
+        if toks[c].text == "," and not unit.quoted[c]:
+            return False  # "In May, taxes were “a fraud,” Ruiz said": a clause after it
+        if is_close_mark(unit, c):
+            return True
+    return False
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -561,7 +587,9 @@ class _Extractor:
         first, last = cue.first, cue.last
         if _introduces_quote(unit, last + 1) and not is_open_mark(unit, lo):
             return False  # 'After X said "A," Trump said: "B"': the cue opens B
-        if _title_before(unit, lo, first) and self.text[toks[last].end : unit.end].strip(" .,"):
+        if (_title_before(unit, lo, first) or _fronted_quote(unit, lo, first)) and self.text[
+            toks[last].end : unit.end
+        ].strip(" .,"):
             return False  # 'On ABC's “This Week,” Carson said taxes rise': a show, not speech
         mention = self.subject(unit, first, lo)
         if mention is None or not self._separates(unit, mention.first - 1, lo):

@@ -108,8 +108,10 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     False
     >>> _attribution_follows("“Go.” He added: “Now.”", 5, 22)
     False
+    >>> _attribution_follows("“No.” He said Clinton lied.", 5, 27)
+    False
     """
-    from factcheck.claims.lexicon import verb_forms
+    from factcheck.claims.lexicon import verb_forms, word_set
 
     forms = verb_forms()
     for k, m in enumerate(_WORD.finditer(text, start, min(end, start + 80))):
@@ -126,7 +128,12 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
                 return True
             if after is None:
                 return False
-            return after.group()[0].isupper() or after.group().lower() in _AFTER_CUE
+            word = after.group().lower()
+            if word in _AFTER_CUE or word in word_set("date_words"):
+                return True  # '“Go.” Biden said Tuesday.'
+            # '... said Biden' (the speaker after the cue), but not '“No.” He said Clinton
+            # lied': with a subject before the cue, a capital after it starts new content
+            return after.group()[0].isupper() and k == 0
         if text[m.end() : m.end() + 1] in (".", "!", "?", ";", ":"):
             break
     return False
