@@ -564,3 +564,11 @@ def test_quote_inside_a_fronted_participle_phrase_is_not_the_content() -> None:
     assert c.speaker.text == "the spokeswoman"
     c = only("In May, taxes were “a fraud,” Ruiz said on Fox.")
     assert c.text.startswith("In May, taxes were") and speaker_name(c) == "Ruiz"
+
+
+def test_asked_clause_is_not_the_speakers_words() -> None:
+    c = only("Asked whether he would run, Lee said, “Never.”")
+    assert c.text == "Never" and speaker_name(c) == "Lee"
+    assert len(c.content_spans) == 1
+    c = only("Taxes rise, Lee said, “always.”")
+    assert len(c.content_spans) == 2

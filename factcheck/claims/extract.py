@@ -188,6 +188,19 @@ def _fronted_quote(unit: Unit, lo: int, k: int) -> bool:
     return False
 
 
+def _asked_clause(toks: list[Token], lo: int, before: int) -> bool:
+    """Whether tokens ``lo..before`` are an "Asked ..." clause: the question put to the
+    speaker, not what the speaker said.
+
+    Passing: 'Asked whether he would run, Lee said, "Never."' (Lee's claim is "Never").
+    Failing: 'Taxes rise, Lee said, "always."' (content on both sides of the cue).
+    """
+    j = lo
+    while j <= before and toks[j].lower in ("when", "if", "once", "after", *LEADING_CONJ):
+        j += 1
+    return j <= before and toks[j].lower == "asked"
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -633,6 +646,8 @@ class _Extractor:
         if not quote_before and _fronted_only(unit, lo, before):
             return False  # "Now, Carson has responded": an adverbial, not what was said
         left = self.span(unit, lo, before)
+        if _asked_clause(toks, lo, before):
+            left = None  # 'Asked whether ..., Earnest responded, "B"': the question is not his
         right = None
         if (
             stop < n
