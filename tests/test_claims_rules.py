@@ -572,3 +572,13 @@ def test_asked_clause_is_not_the_speakers_words() -> None:
     assert len(c.content_spans) == 1
     c = only("Taxes rise, Lee said, “always.”")
     assert len(c.content_spans) == 2
+
+
+def test_quote_sentence_then_he_added_comma_quote_is_two_claims() -> None:
+    found = claims_of("Lee said, “The zeal is odd.” He added, “Nothing here is normal.”")
+    assert [c.text for c in found] == ["The zeal is odd", "Nothing here is normal"]
+
+
+def test_inverted_speaker_ending_in_jr_with_an_apposition() -> None:
+    c = only("“We must be careful,” said Sen. Robert P. Casey Jr., a party elder.")
+    assert c.speaker and c.speaker.text == "Sen. Robert P. Casey Jr"

@@ -626,6 +626,13 @@ class _Extractor:
                 return False
             before = first - 1
             after = mention.last + 1
+            if (
+                after + 1 < n
+                and toks[after].text == "."
+                and toks[mention.last].lower in ("jr", "sr", "inc", "co", "corp", "ltd")
+                and toks[after + 1].text in (",", "(")
+            ):
+                after += 1  # 'said Robert P. Casey Jr., a Clinton backer'
         else:
             return False
         if before < lo or before - lo < 1:

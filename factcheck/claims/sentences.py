@@ -110,6 +110,8 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     False
     >>> _attribution_follows("“No.” He said Clinton lied.", 5, 27)
     False
+    >>> _attribution_follows("“No.” He added, “Never.”", 5, 24)
+    False
     """
     from factcheck.claims.lexicon import verb_forms, word_set
 
@@ -122,7 +124,7 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
             # '"Go." Jones said taxes rise.', a new sentence with its own content
             after = _WORD.search(text, m.end(), min(end, m.end() + 40))
             between = text[m.end() : after.start()] if after else text[m.end() : end]
-            if ":" in between:
+            if ":" in between or ("," in between and any(q in between for q in '"“«')):
                 return False  # '... “Go.” He added: “Now.”': the cue opens the next quote
             if any(ch in ".,;!?" for ch in between):
                 return True
