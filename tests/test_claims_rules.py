@@ -582,3 +582,9 @@ def test_quote_sentence_then_he_added_comma_quote_is_two_claims() -> None:
 def test_inverted_speaker_ending_in_jr_with_an_apposition() -> None:
     c = only("“We must be careful,” said Sen. Robert P. Casey Jr., a party elder.")
     assert c.speaker and c.speaker.text == "Sen. Robert P. Casey Jr"
+
+
+def test_view_verb_after_a_group_noun_reports_a_view() -> None:
+    c = only("Most voters see the tax as a mistake.")
+    assert c.text == "the tax as a mistake" and c.speaker and c.speaker.text == "Most voters"
+    assert claims_of("The plan sees delays.") == []

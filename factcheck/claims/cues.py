@@ -173,7 +173,7 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                             entry.lemma in _VIEW_VERBS
                             and last + 1 < n
                             and after.isalpha()
-                            and _person_before(tokens, i)
+                            and (_person_before(tokens, i) or _speaker_before(tokens, i))
                         )
                         or _stance_object(tokens, i, last, entry.takes_object)
                         or (
