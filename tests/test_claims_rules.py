@@ -588,3 +588,12 @@ def test_view_verb_after_a_group_noun_reports_a_view() -> None:
     c = only("Most voters see the tax as a mistake.")
     assert c.text == "the tax as a mistake" and c.speaker and c.speaker.text == "Most voters"
     assert claims_of("The plan sees delays.") == []
+
+
+def test_time_reflexive_and_poll_words_between_subject_and_cue() -> None:
+    c = only("Sen. Ana Ruiz (D-Ohio) last week said the tax would fall.")
+    assert speaker_name(c) == "Ana Ruiz"
+    c = only("Ruiz herself said Tuesday that the tax would fall.")
+    assert speaker_name(c) == "Ruiz"
+    c = only("Some 56 percent of farmers polled said the tax would fall.")
+    assert c.speaker and "farmers" in c.speaker.text

@@ -137,6 +137,45 @@ def _after_title(tokens: list[Token], j: int, lo: int) -> bool:
     return tokens[j - 1].text == "." and j - 2 >= lo and tokens[j - 2].lower in _NAME_ABBREVIATIONS
 
 
+_TIME_NOUNS = frozenset(
+    ["week", "month", "year", "night", "weekend", "morning", "afternoon", "evening"]
+)
+_TIME_LEADS = frozenset(["last", "this", "next", "that", "earlier", "later"])
+_SUBJECT_TAILS = frozenset(
+    ["himself", "herself", "themselves", "itself", "overall", "alone", "polled", "surveyed"]
+)
+
+
+def _skip_between_subject_and_verb(tokens: list[Token], j: int, lo: int) -> int:
+    """Index of the last word of the subject, stepping back from ``j`` over what may stand
+    between a subject and its verb: auxiliaries and adverbs, a time ("last week", "on
+    Tuesday", "Tuesday"), a reflexive ("Cruz himself"), "overall", a poll participle
+    ("voters polled").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Feinstein last week also said"
+    >>> _skip_between_subject_and_verb(tokenize(t, 0, len(t)), 3, 0)
+    0
+    >>> t = "The week said"  # a time noun with no "last" before it is a subject
+    >>> _skip_between_subject_and_verb(tokenize(t, 0, len(t)), 1, 0)
+    1
+    """
+    dates = word_set("date_words")
+    while j >= lo:
+        t = tokens[j]
+        low = t.lower
+        adverb = low.endswith("ly") and t.text.islower() and len(t.text) > 4
+        if low in AUX_AND_ADVERBS or low in _SUBJECT_TAILS or adverb:
+            j -= 1
+        elif low in _TIME_NOUNS and j - 1 >= lo and tokens[j - 1].lower in _TIME_LEADS:
+            j -= 2
+        elif low in dates and t.text[0].isupper() and j - 1 >= lo:
+            j -= 2 if tokens[j - 1].lower == "on" else 1
+        else:
+            break
+    return j
+
+
 def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     """The subject noun phrase ending just before token ``k`` (auxiliaries and adverbs skipped).
 
@@ -151,12 +190,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     >>> left_np(tokenize(t, 0, len(t)), 2, 0) is None
     True
     """
-    j = k - 1
-    while j >= lo and (
-        tokens[j].lower in AUX_AND_ADVERBS
-        or (tokens[j].lower.endswith("ly") and tokens[j].text.islower() and len(tokens[j].text) > 4)
-    ):
-        j -= 1
+    j = _skip_between_subject_and_verb(tokens, k - 1, lo)
     if (
         j - 2 >= lo
         and tokens[j].text == ","
