@@ -597,3 +597,13 @@ def test_time_reflexive_and_poll_words_between_subject_and_cue() -> None:
     assert speaker_name(c) == "Ruiz"
     c = only("Some 56 percent of farmers polled said the tax would fall.")
     assert c.speaker and "farmers" in c.speaker.text
+
+
+def test_new_particle_verbs_and_nouns_after_a_possessive() -> None:
+    c = only("Ruiz laid out a plan to cut the tax.")
+    assert c.cue and c.cue.text == "laid out" and c.text == "a plan to cut the tax"
+    c = only("Ruiz went after Lee for his vote.")
+    assert c.cue and c.cue.text == "went after"
+    assert claims_of("Editor’s note: the tax rose in May.") == []
+    c = only("He’s predicting that the tax will fall.")
+    assert c.text == "the tax will fall"

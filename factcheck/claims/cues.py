@@ -118,6 +118,28 @@ def _stance_object(tokens: list[Token], i: int, last: int, takes_object: bool) -
     return _speaker_before(tokens, i)
 
 
+_POSSESSED_NOUNS = word_set("possessed_nouns")
+_CONTRACTED = frozenset(["he", "she", "it", "that", "there", "who", "what", "here"])
+
+
+def _after_possessive(tokens: list[Token], i: int) -> bool:
+    """Whether a cue form right after a possessive is an ordinary noun ("Editor's note",
+    "Trump's name"). Utterance nouns stay cues ("Trump's comments", "Pence's call for"),
+    and "He's predicting" is "he is", no possessive.
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Editor's note, Trump's comments, he's predicting"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _after_possessive(toks, 1), _after_possessive(toks, 4), _after_possessive(toks, 7)
+    (True, False, False)
+    """
+    if i == 0 or not tokens[i - 1].lower.endswith(("’s", "'s")):
+        return False
+    if tokens[i - 1].lower[:-2] in _CONTRACTED:
+        return False
+    return tokens[i].lower in _POSSESSED_NOUNS
+
+
 def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     """Cue candidates outside quotes, in order.
 
@@ -151,6 +173,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
             entries = None
         if entries and i > 0 and tokens[i].text[0].isupper() and not _headline(tokens):
             entries = None  # "the United States", "Secretary of State"
+        if entries and _after_possessive(tokens, i):
+            entries = None  # "Editor's note:", "Rubio's attack is": a noun
         relative = i > 0 and tokens[i - 1].lower == "that" and low.endswith(("ed", "aid", "old"))
         if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS and not relative):
             for entry in entries:

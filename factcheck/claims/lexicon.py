@@ -90,6 +90,7 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
             "back",
             "off",
             "it",
+            "after",
         }:
             particle, irregular = irregular[0], irregular[1:]
         forms = set(irregular) | {lemma}
