@@ -607,3 +607,9 @@ def test_new_particle_verbs_and_nouns_after_a_possessive() -> None:
     assert claims_of("Editor’s note: the tax rose in May.") == []
     c = only("He’s predicting that the tax will fall.")
     assert c.text == "the tax will fall"
+
+
+def test_maintain_needs_a_clause() -> None:
+    assert claims_of("Ruiz maintains a wide lead in Ohio.") == []
+    c = only("Ruiz maintained that the tax would fall.")
+    assert c.text == "the tax would fall"
