@@ -613,3 +613,11 @@ def test_maintain_needs_a_clause() -> None:
     assert claims_of("Ruiz maintains a wide lead in Ohio.") == []
     c = only("Ruiz maintained that the tax would fall.")
     assert c.text == "the tax would fall"
+
+
+def test_possessive_stance_noun_with_a_preposition() -> None:
+    c = only("Voters cheered Ruiz’s attacks on Lee, the incumbent.")
+    assert c.text == "Lee" and speaker_name(c) == "Ruiz"
+    c = only("Ruiz’s criticism of the tax was harsh.")
+    assert c.text == "the tax"
+    assert claims_of("The criticism of the tax was harsh.") == []

@@ -140,6 +140,28 @@ def _after_possessive(tokens: list[Token], i: int) -> bool:
     return tokens[i].lower in _POSSESSED_NOUNS
 
 
+_STANCE_NOUNS = word_set("stance_nouns")
+_STANCE_PREPOSITIONS = frozenset(["of", "on", "for", "to", "about", "against"])
+
+
+def _stance_noun(tokens: list[Token], i: int) -> bool:
+    """A stance noun owned by a possessive speaker, with a preposition naming its object:
+    "Trump's criticism of Ford", "Pence's call for a special prosecutor".
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Trump's criticism of Ford and the criticism of Ford"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _stance_noun(toks, 1), _stance_noun(toks, 6)
+    (True, False)
+    """
+    if i == 0 or i + 2 >= len(tokens) or tokens[i].lower not in _STANCE_NOUNS:
+        return False
+    owner = tokens[i - 1].lower
+    if not owner.endswith(("’s", "'s")) or owner[:-2] in _CONTRACTED:
+        return False
+    return tokens[i + 1].lower in _STANCE_PREPOSITIONS
+
+
 def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     """Cue candidates outside quotes, in order.
 
@@ -166,6 +188,10 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
         nxt = tokens[i + 1].lower if i + 1 < n else ""
         if low == "according" and nxt == "to":
             out.append(CueMatch(i, i + 1, "according to", "according"))
+            i += 2
+            continue
+        if _stance_noun(tokens, i):
+            out.append(CueMatch(i, i + 1, f"{low} {nxt}", "noun"))
             i += 2
             continue
         entries = forms.get(low)
@@ -216,5 +242,6 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
             low in nouns and nxt == "that" and i > 0 and tokens[i - 1].lower.endswith(("’s", "'s"))
         ):
             out.append(CueMatch(i, i, low, "noun"))
+
         i += 1
     return out

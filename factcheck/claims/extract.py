@@ -201,6 +201,28 @@ def _asked_clause(toks: list[Token], lo: int, before: int) -> bool:
     return j <= before and toks[j].lower == "asked"
 
 
+_NP_STOPS = word_set("noun_phrase_stops")
+
+
+def _noun_phrase_end(unit: Unit, p: int, end: int) -> int:
+    """Where the noun phrase that starts at token ``p`` ends (exclusive): at punctuation, an
+    auxiliary, a relative word or a speech verb — the object of a stance noun.
+
+    Passing: "Trump's criticism of Ford was harsh" stops before "was".
+    Failing: a quoted stretch is kept whole ("of “the big banks” was"), and a verb that is
+    not in the lexicon does not stop it ("of Ford grew" runs on).
+    """
+    toks = unit.tokens
+    forms = verb_forms()
+    for j in range(p, end):
+        t = toks[j]
+        if unit.quoted[j] or is_mark(t):
+            continue
+        if j > p and (not t.text[0].isalnum() or t.lower in _NP_STOPS or t.lower in forms):
+            return j
+    return end
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -823,8 +845,9 @@ class _Extractor:
                     return None
         p = last + 1
         n = hi
+        stance = cue.kind == "noun" and cue.last > cue.first  # "Trump's criticism of Ford"
         if (
-            cue.kind == "noun"
+            (cue.kind == "noun" and not stance)
             or cue.lemma in LISTENER_VERBS
             or (p < n and toks[p].lower in FILLER_STARTS)
         ):
@@ -878,6 +901,8 @@ class _Extractor:
                 if boundary is not None:
                     end = boundary
                     break
+        if stance:
+            end = _noun_phrase_end(unit, p, end)
         content = [self.span(unit, p, end - 1)]
         if is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
