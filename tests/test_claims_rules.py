@@ -621,3 +621,8 @@ def test_possessive_stance_noun_with_a_preposition() -> None:
     c = only("Ruiz’s criticism of the tax was harsh.")
     assert c.text == "the tax"
     assert claims_of("The criticism of the tax was harsh.") == []
+
+
+def test_colon_quote_subject_after_a_fronted_phrase() -> None:
+    c = only("But back home, she returned to her usual lines: “We will win.”")
+    assert c.text == "We will win" and c.speaker and c.speaker.text == "she"

@@ -386,6 +386,8 @@ class _Extractor:
         sentence's subject, whatever the verb; '"A," Trump said before adding: "B"' — a speech
         verb right before the colon goes on with the speaker found earlier in the sentence.
 
+        Passing too: 'But back home, he returned to his lines: "..."' (the subject after a
+        fronted phrase).
         Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
         """
         toks = unit.tokens
@@ -406,6 +408,12 @@ class _Extractor:
                         consumed[j] = True
                 return
             subject = self.sentence_subject(unit, 0)
+            if subject is None:
+                # "But back home, he returned to his lines: “...”": after a fronted phrase
+                for c in range(1, k - 2):
+                    if toks[c].text == "," and not unit.quoted[c]:
+                        subject = self.sentence_subject(unit, c + 1)
+                        break
             if subject is None or subject.last >= k - 1 or k - subject.last > 10:
                 # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
                 # the colon
