@@ -626,3 +626,26 @@ def test_possessive_stance_noun_with_a_preposition() -> None:
 def test_colon_quote_subject_after_a_fronted_phrase() -> None:
     c = only("But back home, she returned to her usual lines: “We will win.”")
     assert c.text == "We will win" and c.speaker and c.speaker.text == "she"
+
+
+def test_relative_who_after_an_inverted_speaker_makes_a_second_claim() -> None:
+    found = claims_of("“The plan is a fraud,” said Beck, who added that the tax would rise.")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("The plan is a fraud", "Beck"),
+        ("the tax would rise", "Beck"),
+    ]
+
+
+def test_participle_after_a_closing_quote_and_apposition_before_a_noun_like_cue() -> None:
+    found = claims_of("Lee defended “New York values,” saying the city was brave.")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("New York values", "Lee"),
+        ("the city was brave", "Lee"),
+    ]
+    c = only("Ana Ruiz, a GOP consultant, notes that the tax would rise.")
+    assert c.text == "the tax would rise" and speaker_name(c) == "Ana Ruiz"
+
+
+def test_asked_not_to_be_named_is_no_claim() -> None:
+    c = only("“The roof leaked,” said a tenant, who asked not to be named.")
+    assert c.text == "The roof leaked"

@@ -47,11 +47,24 @@ def _speaker_before(tokens: list[Token], i: int) -> bool:
     >>> toks = tokenize(t, 0, len(t))
     >>> _speaker_before(toks, 1), _speaker_before(toks, 4)
     (True, False)
+    >>> t = "Ruiz, a GOP consultant, notes that"
+    >>> _speaker_before(tokenize(t, 0, len(t)), 6)
+    True
     """
     while i > 1 and (tokens[i - 1].lower.endswith("ly") or tokens[i - 1].lower in _AUX):
         i -= 1  # "Smith also claims", "she has repeatedly charged"
     if i == 0:
         return False
+    if tokens[i - 1].text == ",":
+        # "O'Brien, a GOP consultant, notes": the name before an apposition
+        for j in range(i - 2, max(0, i - 12), -1):
+            if tokens[j].text == ",":
+                i = j
+                break
+        else:
+            return False
+        if i == 0:
+            return False
     prev = tokens[i - 1]
     if prev.lower in _PRONOUNS or prev.lower in _ROLES:
         return True
@@ -119,6 +132,8 @@ def _stance_object(tokens: list[Token], i: int, last: int, takes_object: bool) -
 
 
 _POSSESSED_NOUNS = word_set("possessed_nouns")
+# "her claim that ...": an utterance noun owned by a pronoun names its speaker too.
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our"])
 _CONTRACTED = frozenset(["he", "she", "it", "that", "there", "who", "what", "here"])
 
 
@@ -239,7 +254,13 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
                 i = last
                 break
         elif (
-            low in nouns and nxt == "that" and i > 0 and tokens[i - 1].lower.endswith(("’s", "'s"))
+            low in nouns
+            and nxt == "that"
+            and i > 0
+            and (
+                tokens[i - 1].lower.endswith(("’s", "'s"))
+                or tokens[i - 1].lower in _POSSESSIVE_PRONOUNS
+            )
         ):
             out.append(CueMatch(i, i, low, "noun"))
 

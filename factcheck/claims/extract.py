@@ -630,6 +630,8 @@ class _Extractor:
         first, last = cue.first, cue.last
         if _introduces_quote(unit, last + 1) and not is_open_mark(unit, lo):
             return False  # 'After X said "A," Trump said: "B"': the cue opens B
+        if toks[first].lower.endswith("ing"):
+            return False  # 'Lee defended “values,” saying B': a participle looks forward
         if (_title_before(unit, lo, first) or _fronted_quote(unit, lo, first)) and self.text[
             toks[last].end : unit.end
         ].strip(" .,"):
@@ -813,6 +815,8 @@ class _Extractor:
             vague = True
         elif mention is None:
             prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
+            if first >= 2 and is_close_mark(unit, first - 1) and toks[first - 2].text == ",":
+                prev_tok = ","  # 'a defense of “New York values,” saying ...'
             if toks[first].lower.endswith("ing") and prev_tok in (
                 "by",
                 "while",
@@ -878,15 +882,20 @@ class _Extractor:
             p += 1
         if p >= n:
             return None
+        if cue.lemma == "ask" and [t.lower for t in toks[p : p + 3]] == ["not", "to", "be"]:
+            return None  # "who asked not to be named": a condition of anonymity, no claim
         # The content stops where a participle cue starts a new attribution: ", adding ...".
         end = n
         for other in cues:
             if other.first <= p or other.first >= end or unit.quoted[other.first]:
                 continue
+            after_comma = toks[other.first - 1].text == "," or (
+                is_close_mark(unit, other.first - 1) and toks[other.first - 2].text == ","
+            )
             if toks[other.first].lower.endswith("ing") and (
-                toks[other.first - 1].text == "," or toks[other.first - 1].lower == "and"
+                after_comma or toks[other.first - 1].lower == "and"
             ):
-                end = other.first - 1
+                end = other.first if is_close_mark(unit, other.first - 1) else other.first - 1
                 break
             if _coordinated_cue(toks, other):
                 end = other.first - 1

@@ -245,7 +245,9 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if low == "who" and j - 1 >= lo:
         # "Smith, who said", "voters who said": the mention is "who", and it stands for the
         # phrase the relative clause hangs on
-        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        # the antecedent may stand before ``lo`` ('"...," said Beck, who said ...': "Beck"
+        # belongs to the attribution before)
+        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, 0)
         if antecedent is None:
             return None
         who = make_mention(tokens, j, j)
