@@ -649,3 +649,11 @@ def test_participle_after_a_closing_quote_and_apposition_before_a_noun_like_cue(
 def test_asked_not_to_be_named_is_no_claim() -> None:
     c = only("“The roof leaked,” said a tenant, who asked not to be named.")
     assert c.text == "The roof leaked"
+
+
+def test_by_phrase_of_means_is_no_claim() -> None:
+    assert claims_of("The council responded by abruptly closing the park.") == []
+    c = only("Ruiz reacted by asserting that the tax was a fraud.")
+    assert c.text == "the tax was a fraud" and speaker_name(c) == "Ruiz"
+    c = only("The vote was announced by the clerk.")  # a passive keeps its "by" agent phrase
+    assert c.text == "The vote"

@@ -223,6 +223,26 @@ def _noun_phrase_end(unit: Unit, p: int, end: int) -> int:
     return end
 
 
+def _by_means(toks: list[Token], p: int) -> bool:
+    """Whether the words after a cue are a "by" phrase of means ("responded by blocking",
+    "weighed in by phone"): what someone did, not what they said.
+
+    Passing: "The DNC responded by blocking access" (no claim).
+    Failing: "Lee said by noon the vote was over" (a clause follows: not only "by ...").
+    """
+    j = p
+    while j < len(toks) and toks[j].text.islower() and toks[j].lower.endswith("ly"):
+        j += 1  # "responded enthusiastically by ..."
+    if j >= len(toks) or toks[j].lower != "by":
+        return False
+    j += 1
+    while j < len(toks) and toks[j].text.islower() and toks[j].lower.endswith("ly"):
+        j += 1  # "by abruptly blocking"
+    return j < len(toks) and (
+        toks[j].lower.endswith("ing") or toks[j].lower in ("phone", "email", "text")
+    )
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -884,6 +904,8 @@ class _Extractor:
             return None
         if cue.lemma == "ask" and [t.lower for t in toks[p : p + 3]] == ["not", "to", "be"]:
             return None  # "who asked not to be named": a condition of anonymity, no claim
+        if _by_means(toks, p) and not (cue.kind == "verb" and is_passive(toks, first, lo)):
+            return None  # "The DNC responded by blocking access": an act, not speech
         # The content stops where a participle cue starts a new attribution: ", adding ...".
         end = n
         for other in cues:
