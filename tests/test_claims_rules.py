@@ -657,3 +657,11 @@ def test_by_phrase_of_means_is_no_claim() -> None:
     assert c.text == "the tax was a fraud" and speaker_name(c) == "Ruiz"
     c = only("The vote was announced by the clerk.")  # a passive keeps its "by" agent phrase
     assert c.text == "The vote"
+
+
+def test_state_before_a_title_is_part_of_a_name() -> None:
+    c = only("Ohio state Rep. Ana Ruiz said the tax would rise.")
+    assert c.cue and c.cue.text == "said"
+    assert c.speaker and c.speaker.text == "Ohio state Rep. Ana Ruiz"
+    c = only("Ruiz states that the tax would rise.")
+    assert c.cue and c.cue.text == "states"

@@ -177,6 +177,26 @@ def _stance_noun(tokens: list[Token], i: int) -> bool:
     return tokens[i + 1].lower in _STANCE_PREPOSITIONS
 
 
+_TITLES = word_set("title_words")
+
+
+def _place_title(tokens: list[Token], i: int) -> bool:
+    """Whether "state(s)" at ``i`` sits between a capitalised word and a title or a relative
+    word: part of a name or a noun ("Illinois state Rep. Ammons", "swing states that vote"),
+    not the verb ("Smith states that ...").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Illinois state Rep. Ammons and Smith states that it rains"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _place_title(toks, 1), _place_title(toks, 7)
+    (True, False)
+    """
+    if i == 0 or i + 1 >= len(tokens) or not tokens[i - 1].text[0].isupper():
+        return False
+    nxt = tokens[i + 1]
+    return nxt.lower.rstrip(".") in _TITLES or nxt.text in ("Senate", "House", "Assembly")
+
+
 def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
     """Cue candidates outside quotes, in order.
 
@@ -212,6 +232,8 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
         entries = forms.get(low)
         if entries and low in _NOUNISH and not _speaker_before(tokens, i):
             entries = None
+        if entries and low in ("state", "states") and _place_title(tokens, i):
+            entries = None  # "Illinois state Rep. Carol Ammons", "Rust Belt states that"
         if entries and i > 0 and tokens[i].text[0].isupper() and not _headline(tokens):
             entries = None  # "the United States", "Secretary of State"
         if entries and _after_possessive(tokens, i):
