@@ -665,3 +665,10 @@ def test_state_before_a_title_is_part_of_a_name() -> None:
     assert c.speaker and c.speaker.text == "Ohio state Rep. Ana Ruiz"
     c = only("Ruiz states that the tax would rise.")
     assert c.cue and c.cue.text == "states"
+
+
+def test_subject_reaches_its_cue_across_an_aside_and_a_time() -> None:
+    c = only(
+        "Ruiz, who has feuded with her party all week, on Friday described a plan to cut taxes."
+    )
+    assert speaker_name(c) == "Ruiz" and c.text == "a plan to cut taxes"

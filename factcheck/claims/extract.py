@@ -22,7 +22,6 @@ from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import find_quotes
 from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
-    AUX_AND_ADVERBS,
     DETERMINERS,
     VAGUE_HEADS,
     Mention,
@@ -35,6 +34,7 @@ from factcheck.claims.speakers import (
     possessor,
     resolve,
     right_np,
+    skip_between_subject_and_verb,
 )
 from factcheck.claims.units import (
     BE,
@@ -1045,10 +1045,8 @@ class _Extractor:
         close = next((k for k in range(b - 1, a, -1) if toks[k].text == ","), None)
         if close is None or close - a > 20:
             return False
-        return all(
-            t.lower in AUX_AND_ADVERBS or (t.lower.endswith("ly") and t.text.islower())
-            for t in toks[close + 1 : b]
-        )
+        # only auxiliaries, adverbs or a time may follow the aside ("..., on Friday said")
+        return skip_between_subject_and_verb(toks, b - 1, close + 1) < close + 1
 
     def by_agent(self, unit: Unit, a: int, b: int) -> Mention | None:
         """The agent of a passive cue: "was announced by the police" -> "the police"."""

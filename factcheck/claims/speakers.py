@@ -146,7 +146,7 @@ _SUBJECT_TAILS = frozenset(
 )
 
 
-def _skip_between_subject_and_verb(tokens: list[Token], j: int, lo: int) -> int:
+def skip_between_subject_and_verb(tokens: list[Token], j: int, lo: int) -> int:
     """Index of the last word of the subject, stepping back from ``j`` over what may stand
     between a subject and its verb: auxiliaries and adverbs, a time ("last week", "on
     Tuesday", "Tuesday"), a reflexive ("Cruz himself"), "overall", a poll participle
@@ -154,10 +154,10 @@ def _skip_between_subject_and_verb(tokens: list[Token], j: int, lo: int) -> int:
 
     >>> from factcheck.claims.sentences import tokenize
     >>> t = "Feinstein last week also said"
-    >>> _skip_between_subject_and_verb(tokenize(t, 0, len(t)), 3, 0)
+    >>> skip_between_subject_and_verb(tokenize(t, 0, len(t)), 3, 0)
     0
     >>> t = "The week said"  # a time noun with no "last" before it is a subject
-    >>> _skip_between_subject_and_verb(tokenize(t, 0, len(t)), 1, 0)
+    >>> skip_between_subject_and_verb(tokenize(t, 0, len(t)), 1, 0)
     1
     """
     dates = word_set("date_words")
@@ -190,7 +190,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     >>> left_np(tokenize(t, 0, len(t)), 2, 0) is None
     True
     """
-    j = _skip_between_subject_and_verb(tokens, k - 1, lo)
+    j = skip_between_subject_and_verb(tokens, k - 1, lo)
     if (
         j - 2 >= lo
         and tokens[j].text == ","
