@@ -61,3 +61,10 @@ def test_unbalanced_mark_stops_at_its_paragraph() -> None:
 
 def test_stray_single_mark_quotes_nothing() -> None:
     assert quoted("The ‘plan was announced and nothing closed it.") == []
+
+
+def test_triple_apostrophe_closes_a_nested_quote_and_its_double() -> None:
+    # NYT style: '' is the double mark, so a nested single at either edge makes '''.
+    assert quoted("''We call it 'old-school,''' he said.") == ["We call it 'old-school,'"]
+    assert quoted("'''Old-school' is our word,'' he said.") == ["'Old-school' is our word,"]
+    assert quoted("''We call it old-school,'' he said.") == ["We call it old-school,"]

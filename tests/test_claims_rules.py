@@ -415,3 +415,260 @@ def test_noun_uses_and_tallies_are_not_claims() -> None:
 def test_subject_with_prepositional_phrases() -> None:
     c = only("Supporters of tighter rules on rents here say the market is broken.")
     assert c.speaker and c.speaker.text == "Supporters" and c.text == "the market is broken"
+
+
+# -- recall rules (claims2) ------------------------------------------------------------------
+
+
+def test_coordinated_cue_stops_the_first_content() -> None:
+    found = claims_of("Ruiz praised the plan and warned that costs would rise.")
+    assert [c.text for c in found] == ["the plan", "costs would rise"]
+    assert all(speaker_name(c) == "Ruiz" for c in found)
+    c = only("Ruiz said prices and wages would rise.")
+    assert c.text == "prices and wages would rise"
+
+
+def test_poll_frame_before_and_after() -> None:
+    c = only("In a Gallup survey released Monday, the mayor's lead had vanished.")
+    assert c.text == "the mayor's lead had vanished"
+    assert c.speaker and c.speaker.text == "a Gallup survey released Monday"
+    assert c.cue and c.cue.text == "In"
+    c = only("Ruiz holds a six-point lead in the latest Marist poll.")
+    assert c.text == "Ruiz holds a six-point lead"
+    assert c.speaker and c.speaker.text == "the latest Marist poll"
+    assert claims_of("In the city, the mayor's lead had vanished.") == []
+    assert claims_of("Ruiz holds a six-point lead in the city.") == []
+
+
+def test_stance_verb_with_a_bare_object() -> None:
+    c = only("Most voters support deportation.")
+    assert c.text == "deportation" and c.speaker and c.speaker.text == "Most voters"
+    c = only("Republicans oppose raising taxes.")
+    assert c.text == "raising taxes"
+    assert claims_of("The economy shows growth.") == []
+    assert claims_of("Voters show up late.") == []
+
+
+def test_surname_that_is_also_a_word_after_a_title() -> None:
+    c = only("“We are fine,” Ms. English said of the plan.")
+    assert c.speaker and c.speaker.text == "Ms. English"
+
+
+def test_colon_after_a_second_cue_opens_a_new_quote() -> None:
+    found = claims_of("“We will win,” Ruiz said before adding: “And soon.”")
+    assert [c.text for c in found] == ["We will win", "And soon"]
+    assert [speaker_name(c) for c in found] == ["Ruiz", "Ruiz"]
+    assert found[1].cue and found[1].cue.text == "adding"
+    c = only("“We will win,” Ruiz said: “and soon.”")  # the colon right after the cue
+    assert len(c.content_spans) == 2
+
+
+def test_quote_after_colon_is_not_taken_by_an_earlier_clause() -> None:
+    found = claims_of("After Lee said taxes rise “a lot,” Ruiz said: “That is false.”")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("taxes rise a lot", "Lee"),
+        ("That is false", "Ruiz"),
+    ]
+
+
+def test_paragraph_ending_in_cue_and_colon_takes_the_next_quote_paragraph() -> None:
+    c = only("Ruiz responded:\n\n“We will appeal. We will win.”\n\nThe court closed.")
+    assert c.text == "We will appeal. We will win" and speaker_name(c) == "Ruiz"
+    assert c.cue and c.cue.text == "responded"
+    c = only("Ruiz responded:\n\n“We will appeal,” Lee said.")
+    assert speaker_name(c) == "Lee"
+    assert claims_of("Ruiz responded:\n\nThe court closed.") == []
+
+
+def test_quote_then_a_new_sentence_opening_a_quote_with_a_colon() -> None:
+    found = claims_of("Lee has given no details. “We are busy.” Ruiz added: “We will appeal.”")
+    assert [(c.text, speaker_name(c)) for c in found][-1] == ("We will appeal", "Ruiz")
+
+
+def test_quoted_show_title_before_the_speaker_is_not_the_content() -> None:
+    c = only("Sunday on ABC’s “This Week,” Ruiz said the tax would fall.")
+    assert c.text == "the tax would fall" and speaker_name(c) == "Ruiz"
+    c = only("“We Will Win,” Ruiz said.")  # a quote opening the sentence is speech
+    assert c.text == "We Will Win"
+    c = only("On Fox, “we will win,” Ruiz said.")  # lower-case words: speech, not a title
+    assert "we will win" in c.text
+
+
+def test_but_said_and_contrasting_clause_split_the_content() -> None:
+    found = claims_of("Ruiz admitted that the figure was wrong, but said the error was small.")
+    assert [c.text for c in found] == ["the figure was wrong", "the error was small"]
+    found = claims_of("Most Democrats said yes, but 55 percent of all voters say no.")
+    assert [c.text for c in found] == ["yes", "no"]
+    found = claims_of("Nearly a third say they do not know, and one in five say no.")
+    assert [c.text for c in found] == ["they do not know", "no"]
+    c = only("Ruiz said that prices, but not wages, will rise.")
+    assert c.text == "prices, but not wages, will rise"
+
+
+def test_subject_with_a_place_and_an_aside_reaches_its_cue() -> None:
+    c = only("Officials in the Ohio capital, including the mayor, also argued that taxes fall.")
+    assert c.text == "taxes fall" and c.speaker and c.speaker.text == "Officials"
+
+
+def test_cue_after_to_takes_the_subject_of_the_verb_before() -> None:
+    c = only("He went on to say, “The bridge will open in May.”")
+    assert c.text == "The bridge will open in May" and c.speaker and c.speaker.text == "He"
+    c = only("Ruiz was quick to add that the tax would fall.")
+    assert c.text == "the tax would fall" and speaker_name(c) == "Ruiz"
+    assert claims_of("It is too soon to say whether the tax will fall.") == []
+    assert claims_of("The plan to say no failed.") == []
+
+
+def test_another_can_be_a_whole_subject() -> None:
+    c = only("Another said the tax would fall.")
+    assert c.speaker and c.speaker.text == "Another"
+
+
+def test_fronted_adverbial_is_not_the_content_of_a_later_cue() -> None:
+    c = only("In the excerpt, the author wrote, “The bridge will open in May.”")
+    assert c.text == "The bridge will open in May" and c.speaker
+    assert c.speaker.text == "the author"
+    c = only("In May taxes rise, Smith said.")
+    assert c.text == "In May taxes rise"
+
+
+def test_passive_report_with_first_before_the_participle() -> None:
+    c = only("The merger was first reported by the Ledger.")
+    assert c.text == "The merger" and c.speaker and c.speaker.text == "the Ledger"
+
+
+def test_as_clause_attributes_the_rest_of_the_sentence() -> None:
+    c = only("As Ruiz put it, the tax is a fraud.")
+    assert c.text == "the tax is a fraud" and speaker_name(c) == "Ruiz"
+    assert c.cue and c.cue.text == "put it"
+    c = only("The tax, as Ruiz put it, is a fraud.")
+    assert len(c.content_spans) == 2 and speaker_name(c) == "Ruiz"
+    c = only("The tax is a fraud, as Ruiz noted in May.")
+    assert c.text == "The tax is a fraud"
+    assert claims_of("Ruiz put it in the bank.") == []
+
+
+def test_he_said_after_a_quote_sentence_is_a_new_claim() -> None:
+    found = claims_of("Lee objected: “That is false.” He said Ruiz would not go far enough.")
+    assert [(c.text, c.speaker and c.speaker.text) for c in found] == [
+        ("That is false", "Lee"),
+        ("Ruiz would not go far enough", "He"),
+    ]
+    c = only("“Why?” Biden said Tuesday.")
+    assert c.text == "Why?" and speaker_name(c) == "Biden"
+
+
+def test_quote_inside_a_fronted_participle_phrase_is_not_the_content() -> None:
+    c = only("Citing “duties at home,” the spokeswoman said Gore would stay away.")
+    assert c.text == "Gore would stay away" and c.speaker
+    assert c.speaker.text == "the spokeswoman"
+    c = only("In May, taxes were “a fraud,” Ruiz said on Fox.")
+    assert c.text.startswith("In May, taxes were") and speaker_name(c) == "Ruiz"
+
+
+def test_asked_clause_is_not_the_speakers_words() -> None:
+    c = only("Asked whether he would run, Lee said, “Never.”")
+    assert c.text == "Never" and speaker_name(c) == "Lee"
+    assert len(c.content_spans) == 1
+    c = only("Taxes rise, Lee said, “always.”")
+    assert len(c.content_spans) == 2
+
+
+def test_quote_sentence_then_he_added_comma_quote_is_two_claims() -> None:
+    found = claims_of("Lee said, “The zeal is odd.” He added, “Nothing here is normal.”")
+    assert [c.text for c in found] == ["The zeal is odd", "Nothing here is normal"]
+
+
+def test_inverted_speaker_ending_in_jr_with_an_apposition() -> None:
+    c = only("“We must be careful,” said Sen. Robert P. Casey Jr., a party elder.")
+    assert c.speaker and c.speaker.text == "Sen. Robert P. Casey Jr"
+
+
+def test_view_verb_after_a_group_noun_reports_a_view() -> None:
+    c = only("Most voters see the tax as a mistake.")
+    assert c.text == "the tax as a mistake" and c.speaker and c.speaker.text == "Most voters"
+    assert claims_of("The plan sees delays.") == []
+
+
+def test_time_reflexive_and_poll_words_between_subject_and_cue() -> None:
+    c = only("Sen. Ana Ruiz (D-Ohio) last week said the tax would fall.")
+    assert speaker_name(c) == "Ana Ruiz"
+    c = only("Ruiz herself said Tuesday that the tax would fall.")
+    assert speaker_name(c) == "Ruiz"
+    c = only("Some 56 percent of farmers polled said the tax would fall.")
+    assert c.speaker and "farmers" in c.speaker.text
+
+
+def test_new_particle_verbs_and_nouns_after_a_possessive() -> None:
+    c = only("Ruiz laid out a plan to cut the tax.")
+    assert c.cue and c.cue.text == "laid out" and c.text == "a plan to cut the tax"
+    c = only("Ruiz went after Lee for his vote.")
+    assert c.cue and c.cue.text == "went after"
+    assert claims_of("Editor’s note: the tax rose in May.") == []
+    c = only("He’s predicting that the tax will fall.")
+    assert c.text == "the tax will fall"
+
+
+def test_maintain_needs_a_clause() -> None:
+    assert claims_of("Ruiz maintains a wide lead in Ohio.") == []
+    c = only("Ruiz maintained that the tax would fall.")
+    assert c.text == "the tax would fall"
+
+
+def test_possessive_stance_noun_with_a_preposition() -> None:
+    c = only("Voters cheered Ruiz’s attacks on Lee, the incumbent.")
+    assert c.text == "Lee" and speaker_name(c) == "Ruiz"
+    c = only("Ruiz’s criticism of the tax was harsh.")
+    assert c.text == "the tax"
+    assert claims_of("The criticism of the tax was harsh.") == []
+
+
+def test_colon_quote_subject_after_a_fronted_phrase() -> None:
+    c = only("But back home, she returned to her usual lines: “We will win.”")
+    assert c.text == "We will win" and c.speaker and c.speaker.text == "she"
+
+
+def test_relative_who_after_an_inverted_speaker_makes_a_second_claim() -> None:
+    found = claims_of("“The plan is a fraud,” said Beck, who added that the tax would rise.")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("The plan is a fraud", "Beck"),
+        ("the tax would rise", "Beck"),
+    ]
+
+
+def test_participle_after_a_closing_quote_and_apposition_before_a_noun_like_cue() -> None:
+    found = claims_of("Lee defended “New York values,” saying the city was brave.")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("New York values", "Lee"),
+        ("the city was brave", "Lee"),
+    ]
+    c = only("Ana Ruiz, a GOP consultant, notes that the tax would rise.")
+    assert c.text == "the tax would rise" and speaker_name(c) == "Ana Ruiz"
+
+
+def test_asked_not_to_be_named_is_no_claim() -> None:
+    c = only("“The roof leaked,” said a tenant, who asked not to be named.")
+    assert c.text == "The roof leaked"
+
+
+def test_by_phrase_of_means_is_no_claim() -> None:
+    assert claims_of("The council responded by abruptly closing the park.") == []
+    c = only("Ruiz reacted by asserting that the tax was a fraud.")
+    assert c.text == "the tax was a fraud" and speaker_name(c) == "Ruiz"
+    c = only("The vote was announced by the clerk.")  # a passive keeps its "by" agent phrase
+    assert c.text == "The vote"
+
+
+def test_state_before_a_title_is_part_of_a_name() -> None:
+    c = only("Ohio state Rep. Ana Ruiz said the tax would rise.")
+    assert c.cue and c.cue.text == "said"
+    assert c.speaker and c.speaker.text == "Ohio state Rep. Ana Ruiz"
+    c = only("Ruiz states that the tax would rise.")
+    assert c.cue and c.cue.text == "states"
+
+
+def test_subject_reaches_its_cue_across_an_aside_and_a_time() -> None:
+    c = only(
+        "Ruiz, who has feuded with her party all week, on Friday described a plan to cut taxes."
+    )
+    assert speaker_name(c) == "Ruiz" and c.text == "a plan to cut taxes"

@@ -18,11 +18,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
-from factcheck.claims.lexicon import verb_forms
+from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import find_quotes
-from factcheck.claims.sentences import paragraphs, split_sentences, tokenize
+from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
-    AUX_AND_ADVERBS,
     DETERMINERS,
     VAGUE_HEADS,
     Mention,
@@ -35,10 +34,12 @@ from factcheck.claims.speakers import (
     possessor,
     resolve,
     right_np,
+    skip_between_subject_and_verb,
 )
 from factcheck.claims.units import (
     BE,
     DASHES,
+    END_PUNCT,
     FILLER_STARTS,
     FRONTED,
     LEADING_CONJ,
@@ -71,7 +72,189 @@ class Attribution:
     chain: list[int] = field(default_factory=list)
 
 
+POLL_NOUNS = word_set("poll_nouns")
 _PP_STARTS = frozenset(["of", "in", "from", "at", "for", "on", "with", "across", "among"])
+
+
+def _introduces_quote(unit: Unit, k: int) -> bool:
+    """Whether token ``k`` is a colon that opens a quote: the cue before it looks forward.
+
+    Passing: 'Trump said: "No."' Failing: 'Trump said, "No."' and 'Trump said.'
+    """
+    toks = unit.tokens
+    return k + 1 < len(toks) and toks[k].text == ":" and is_open_mark(unit, k + 1)
+
+
+def _title_before(unit: Unit, lo: int, k: int) -> bool:
+    """Whether the quote closing before token ``k`` is a title (every word capitalised) that
+    ends a phrase which is not itself a quote: the name of a show, a book or an ad.
+
+    Passing: 'Sunday on Fox's “Meet the Press,” Ruiz said ...' (a show; Ruiz's content
+    follows the cue).
+    Failing: '“We Will Win,” Ruiz said.' (the quote opens the sentence: it is what she said)
+    and 'On Fox, “we will win,” Ruiz said.' (lower-case words: speech).
+    """
+    toks = unit.tokens
+    close = k - 1
+    while close > lo and k - close <= 10 and not is_close_mark(unit, close):
+        close -= 1  # back over the speaker: '“This Week,” Rep. Ana Ruiz said'
+    if close <= lo or not is_close_mark(unit, close):
+        return False
+    open_at = close - 1
+    while open_at > lo and not is_open_mark(unit, open_at):
+        open_at -= 1
+    if open_at <= lo or not is_open_mark(unit, open_at):
+        return False
+    words = [t.text for t in toks[open_at + 1 : close] if t.text[0].isalpha()]
+    small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "at"}
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w in small for w in words)
+
+
+_CONTRAST = frozenset(["but", "while", "whereas", "although", "though", "yet", "and"])
+
+
+def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
+    """Where a contrasting clause with its own subject and speech verb ``k`` begins, so the
+    content before it stops there: ", but 55 percent of all voters say B".
+
+    Returns the index of the comma before the conjunction, or ``None``.
+    Passing: "Most Democrats said yes, but 55 percent of all voters say no." / "..., and
+    one in five say B".
+    Failing: "Most said that prices, but not wages, rise" (no speech verb after the
+    subject) and "Most said yes, but added no" (no subject of its own: see coordinated cues).
+    """
+    toks = unit.tokens
+    forms = verb_forms()
+    for j in range(k - 2, max(lo, k - 12), -1):
+        t = toks[j]
+        if unit.quoted[j] or not t.text[0].isalnum() or t.lower in ("that", "who", "which"):
+            return None
+        if t.lower in forms or t.lower in BE:
+            return None
+        if t.lower in _CONTRAST and toks[j - 1].text in (",", ";"):
+            head = toks[j + 1]
+            if head.text[0].isupper() or head.text[0].isdigit() or head.lower in DETERMINERS:
+                return j - 1
+            return None
+    return None
+
+
+_SENTENCE_ADVERBS = word_set("sentence_adverbs")
+
+
+def _fronted_only(unit: Unit, lo: int, before: int) -> bool:
+    """Whether tokens ``lo..before`` are only a short fronted adverbial, which cannot be the
+    content of a cue after it.
+
+    Passing: "Now, Carson has responded", "In the excerpt, the author wrote" (an adverbial:
+    the content, if any, follows the cue).
+    Failing: "Taxes will rise, Smith said" (a clause) and "In May taxes rise, Smith said"
+    (a clause after the adverbial).
+    """
+    toks = unit.tokens
+    words = [t for t in toks[lo : before + 1] if t.text[0].isalnum()]
+    if not words or len(words) > 3 or any(unit.quoted[lo : before + 1]):
+        return False
+    first = words[0].lower
+    if first not in FRONTED and first not in LEADING_CONJ and first not in _SENTENCE_ADVERBS:
+        return False
+    forms = verb_forms()
+    return not any(t.lower in forms or t.lower in BE for t in words[1:])
+
+
+def _fronted_quote(unit: Unit, lo: int, k: int) -> bool:
+    """Whether the sentence opens with a participle or preposition phrase that holds the
+    quote closing before the speaker of cue ``k``: the cue then introduces its own content.
+
+    Passing: 'Citing “obligations at home,” the spokeswoman said Gore will stay away.'
+    Failing: '“We will win,” Axelrod tweeted after ...' (the quote opens the sentence) and
+    'Taxes are “a fraud,” Ruiz said.' and 'In May, taxes were “a fraud,” Ruiz said on Fox.'
+    (a clause, not a fronted phrase).
+    """
+    toks = unit.tokens
+    j = lo
+    while j < k and toks[j].lower in LEADING_CONJ:
+        j += 1
+    if j >= k or not toks[j].text[0].isupper():
+        return False
+    word = toks[j].lower
+    if not (word.endswith("ing") or word in FRONTED or word in _PP_STARTS):
+        return False
+    for c in range(j + 1, k):
+        if toks[c].text == "," and not unit.quoted[c]:
+            return False  # "In May, taxes were “a fraud,” Ruiz said": a clause after it
+        if is_close_mark(unit, c):
+            return True
+    return False
+
+
+def _asked_clause(toks: list[Token], lo: int, before: int) -> bool:
+    """Whether tokens ``lo..before`` are an "Asked ..." clause: the question put to the
+    speaker, not what the speaker said.
+
+    Passing: 'Asked whether he would run, Lee said, "Never."' (Lee's claim is "Never").
+    Failing: 'Taxes rise, Lee said, "always."' (content on both sides of the cue).
+    """
+    j = lo
+    while j <= before and toks[j].lower in ("when", "if", "once", "after", *LEADING_CONJ):
+        j += 1
+    return j <= before and toks[j].lower == "asked"
+
+
+_NP_STOPS = word_set("noun_phrase_stops")
+
+
+def _noun_phrase_end(unit: Unit, p: int, end: int) -> int:
+    """Where the noun phrase that starts at token ``p`` ends (exclusive): at punctuation, an
+    auxiliary, a relative word or a speech verb — the object of a stance noun.
+
+    Passing: "Trump's criticism of Ford was harsh" stops before "was".
+    Failing: a quoted stretch is kept whole ("of “the big banks” was"), and a verb that is
+    not in the lexicon does not stop it ("of Ford grew" runs on).
+    """
+    toks = unit.tokens
+    forms = verb_forms()
+    for j in range(p, end):
+        t = toks[j]
+        if unit.quoted[j] or is_mark(t):
+            continue
+        if j > p and (not t.text[0].isalnum() or t.lower in _NP_STOPS or t.lower in forms):
+            return j
+    return end
+
+
+def _by_means(toks: list[Token], p: int) -> bool:
+    """Whether the words after a cue are a "by" phrase of means ("responded by blocking",
+    "weighed in by phone"): what someone did, not what they said.
+
+    Passing: "The DNC responded by blocking access" (no claim).
+    Failing: "Lee said by noon the vote was over" (a clause follows: not only "by ...").
+    """
+    j = p
+    while j < len(toks) and toks[j].text.islower() and toks[j].lower.endswith("ly"):
+        j += 1  # "responded enthusiastically by ..."
+    if j >= len(toks) or toks[j].lower != "by":
+        return False
+    j += 1
+    while j < len(toks) and toks[j].text.islower() and toks[j].lower.endswith("ly"):
+        j += 1  # "by abruptly blocking"
+    return j < len(toks) and (
+        toks[j].lower.endswith("ing") or toks[j].lower in ("phone", "email", "text")
+    )
+
+
+def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
+    """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
+
+    The content of the first verb then stops before "and": each verb reports its own content.
+    Passing: "Ruiz praised the plan and warned that costs rise" (two claims by Ruiz), "Ruiz
+    admitted the error but said it was small".
+    Failing: "Ruiz said prices and wages rise" (no cue after "and") and "Ruiz said costs
+    rise and warned" (a weak or clause-less cue does not start content of its own).
+    """
+    if cue.kind != "verb" or not cue.clause or cue.first < 2:
+        return False
+    return toks[cue.first - 1].lower in ("and", "but") and not toks[cue.first].lower.endswith("ing")
 
 
 class _Extractor:
@@ -216,10 +399,15 @@ class _Extractor:
 
         return make_mention(toks, a, b - 1)
 
-    def colon_quote(self, unit: Unit, consumed: list[bool]) -> None:
+    def colon_quote(
+        self, unit: Unit, consumed: list[bool], previous: Mention | None = None
+    ) -> None:
         """'The campaign worded it carefully: "..."' — a quote introduced by a colon after the
-        sentence's subject, whatever the verb.
+        sentence's subject, whatever the verb; '"A," Trump said before adding: "B"' — a speech
+        verb right before the colon goes on with the speaker found earlier in the sentence.
 
+        Passing too: 'But back home, he returned to his lines: "..."' (the subject after a
+        fronted phrase).
         Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
         """
         toks = unit.tokens
@@ -229,7 +417,23 @@ class _Extractor:
                 continue
             if consumed[k + 1]:
                 return
+            if (
+                previous is not None
+                and not unit.quoted[k - 1]
+                and toks[k - 1].lower in verb_forms()
+            ):
+                content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
+                if self.add(unit, content, previous, (toks[k - 1].start, toks[k - 1].end)):
+                    for j in range(n):
+                        consumed[j] = True
+                return
             subject = self.sentence_subject(unit, 0)
+            if subject is None:
+                # "But back home, he returned to his lines: “...”": after a fronted phrase
+                for c in range(1, k - 2):
+                    if toks[c].text == "," and not unit.quoted[c]:
+                        subject = self.sentence_subject(unit, c + 1)
+                        break
             if subject is None or subject.last >= k - 1 or k - subject.last > 10:
                 # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
                 # the colon
@@ -401,6 +605,39 @@ class _Extractor:
             consumed[k] = True
         return True
 
+    def as_clause(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
+        """'As Ruiz put it, A' / 'A, as Ruiz noted.' / 'The tax, as Ruiz said, is a fraud':
+        an "as" clause attributes the rest of the sentence to its subject.
+
+        Failing: 'Ruiz spoke as Lee said no.' (no comma sets the clause off) and 'As the
+        tax rose, Ruiz said no' (the "as" clause has no speech verb: see ``preposed``).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        mention = left_np(toks, cue.first, lo)
+        if mention is None or mention.first - 1 < lo or toks[mention.first - 1].lower != "as":
+            return False
+        start = mention.first - 1
+        stop = cue.last + 1
+        while stop < n and stop - cue.last <= 8 and toks[stop].text[0].isalnum():
+            stop += 1  # "as Ruiz noted in her speech,"
+        clause_ends = stop >= n or only_punct(toks, stop, n) or toks[stop].text == ","
+        if not clause_ends:
+            return False
+        opens = start == lo or (start > lo and toks[start - 1].text == ",")
+        if not opens:
+            return False
+        before = self.span(unit, lo, start - 1) if start > lo else None
+        after = self.span(unit, stop + 1, n - 1) if stop < n - 1 else None
+        if before is None and after is None:
+            return False
+        mention = self.speaker(unit, mention)
+        if self.add(unit, [before, after], mention, (toks[cue.first].start, toks[cue.last].end)):
+            for k in range(lo, n):
+                consumed[k] = True
+            return True
+        return False
+
     def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """Speaker and cue after the content.
 
@@ -411,6 +648,14 @@ class _Extractor:
         toks = unit.tokens
         n = len(toks)
         first, last = cue.first, cue.last
+        if _introduces_quote(unit, last + 1) and not is_open_mark(unit, lo):
+            return False  # 'After X said "A," Trump said: "B"': the cue opens B
+        if toks[first].lower.endswith("ing"):
+            return False  # 'Lee defended “values,” saying B': a participle looks forward
+        if (_title_before(unit, lo, first) or _fronted_quote(unit, lo, first)) and self.text[
+            toks[last].end : unit.end
+        ].strip(" .,"):
+            return False  # 'On ABC's “This Week,” Carson said taxes rise': a show, not speech
         mention = self.subject(unit, first, lo)
         if mention is None or not self._separates(unit, mention.first - 1, lo):
             mention = self.between_quote_and_cue(unit, first, lo) or mention
@@ -433,6 +678,13 @@ class _Extractor:
                 return False
             before = first - 1
             after = mention.last + 1
+            if (
+                after + 1 < n
+                and toks[after].text == "."
+                and toks[mention.last].lower in ("jr", "sr", "inc", "co", "corp", "ltd")
+                and toks[after + 1].text in (",", "(")
+            ):
+                after += 1  # 'said Robert P. Casey Jr., a Clinton backer'
         else:
             return False
         if before < lo or before - lo < 1:
@@ -450,9 +702,17 @@ class _Extractor:
         # reports show.") but never starts content in the middle of a sentence.
         if not cue.clause and not quote_before and not (stop == len(toks) and sep.text == ","):
             return False
+        if not quote_before and _fronted_only(unit, lo, before):
+            return False  # "Now, Carson has responded": an adverbial, not what was said
         left = self.span(unit, lo, before)
+        if _asked_clause(toks, lo, before):
+            left = None  # 'Asked whether ..., Earnest responded, "B"': the question is not his
         right = None
-        if stop < n and not only_punct(toks, stop + 1, n):
+        if (
+            stop < n
+            and (toks[stop].text != ":" or stop == after)
+            and not only_punct(toks, stop + 1, n)
+        ):
             nxt = stop + 1
             participle = toks[nxt].lower.endswith("ing") and any(
                 c.first == nxt for c in find_cues(toks, unit.quoted)
@@ -575,7 +835,15 @@ class _Extractor:
             vague = True
         elif mention is None:
             prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
-            if toks[first].lower.endswith("ing") and prev_tok in ("by", "while", "in", "after"):
+            if first >= 2 and is_close_mark(unit, first - 1) and toks[first - 2].text == ",":
+                prev_tok = ","  # 'a defense of “New York values,” saying ...'
+            if toks[first].lower.endswith("ing") and prev_tok in (
+                "by",
+                "while",
+                "in",
+                "after",
+                "before",
+            ):
                 # "X reacted by asserting": the subject of the verb before "by"
                 mention = self.subject(unit, first - 2, lo) if first - 2 > lo else None
                 if mention is None:
@@ -587,10 +855,13 @@ class _Extractor:
                 if mention is None:
                     return None
             elif prev_tok in ("and", "but"):
-                # "The senator survived prison and says torture fails": the clause subject
-                mention = self.sentence_subject(unit, lo)
+                # "The senator survived prison and says torture fails": the clause subject;
+                # "Ruiz praised the plan and warned that ...": the first verb's speaker
+                mention = previous if previous is not None else self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
+            elif prev_tok == "to" and (raised := self.raised_subject(unit, first - 1, lo)):
+                mention = raised
             elif prev_tok in BE and any(t.lower == "it" for t in toks[max(lo, first - 4) : first]):
                 vague = True  # "it was reported that"
             else:
@@ -606,8 +877,9 @@ class _Extractor:
                     return None
         p = last + 1
         n = hi
+        stance = cue.kind == "noun" and cue.last > cue.first  # "Trump's criticism of Ford"
         if (
-            cue.kind == "noun"
+            (cue.kind == "noun" and not stance)
             or cue.lemma in LISTENER_VERBS
             or (p < n and toks[p].lower in FILLER_STARTS)
         ):
@@ -618,20 +890,36 @@ class _Extractor:
                     break
                 if toks[j].text in (",", ";") or is_open_mark(unit, j):
                     break
+        if p < n and toks[p].text == ":" and only_punct(toks, p, n):
+            quoted = self.next_paragraph_quote(unit)
+            if quoted is None:
+                return None
+            mention = self.speaker(unit, mention) if mention is not previous else mention
+            return self.add(unit, [*quoted], mention, (toks[first].start, toks[last].end), vague)
         while p < n and toks[p].text in (":", ","):
             p += 1
         if p < n and toks[p].lower == "that" and cue.kind == "noun":
             p += 1
         if p >= n:
             return None
+        if cue.lemma == "ask" and [t.lower for t in toks[p : p + 3]] == ["not", "to", "be"]:
+            return None  # "who asked not to be named": a condition of anonymity, no claim
+        if _by_means(toks, p) and not (cue.kind == "verb" and is_passive(toks, first, lo)):
+            return None  # "The DNC responded by blocking access": an act, not speech
         # The content stops where a participle cue starts a new attribution: ", adding ...".
         end = n
         for other in cues:
             if other.first <= p or other.first >= end or unit.quoted[other.first]:
                 continue
+            after_comma = toks[other.first - 1].text == "," or (
+                is_close_mark(unit, other.first - 1) and toks[other.first - 2].text == ","
+            )
             if toks[other.first].lower.endswith("ing") and (
-                toks[other.first - 1].text == "," or toks[other.first - 1].lower == "and"
+                after_comma or toks[other.first - 1].lower == "and"
             ):
+                end = other.first if is_close_mark(unit, other.first - 1) else other.first - 1
+                break
+            if _coordinated_cue(toks, other):
                 end = other.first - 1
                 break
             # ", Putin counter-argued that ...": a new clause with its own speaker
@@ -643,10 +931,17 @@ class _Extractor:
                     and (
                         toks[m.first - 1].text in (",", ";")
                         or toks[m.first - 1].lower in ("and", "but")
+                        or is_close_mark(unit, m.first - 1)
                     )
                 ):
                     end = m.first - 1
                     break
+                boundary = _new_clause_start(unit, p, other.first)
+                if boundary is not None:
+                    end = boundary
+                    break
+        if stance:
+            end = _noun_phrase_end(unit, p, end)
         content = [self.span(unit, p, end - 1)]
         if is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
@@ -668,10 +963,60 @@ class _Extractor:
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
 
+    def raised_subject(self, unit: Unit, to: int, lo: int) -> Mention | None:
+        """The subject of the verb that governs "to <cue>": "He went on to say", "Ruiz was
+        quick to add", "The mayor also moved to call ...".
+
+        Passing: "He went on to say taxes rise" (he says it), "Ruiz declined to say whether
+        ..." (PolNeAR counts a refusal to speak as an attribution too).
+        Failing: "The plan to say no" (no verb before "to": nobody speaks), "He asked
+        Ruiz to say no" (an object between: Ruiz is asked, he does not speak) and "It is
+        too soon to say" (no speaker).
+        """
+        toks = unit.tokens
+        for j in range(to - 1, max(lo, to - 4) - 1, -1):
+            t = toks[j]
+            if not (t.text.isalpha() and t.text.islower()) or t.lower in ("too", "enough"):
+                return None  # "It is too soon to say": an assessment, not a speaker's act
+            if t.lower in ("on", "quick", "going", "about", "ready", "eager"):
+                continue  # "went on to", "was quick to", "is going to"
+            mention = self.subject(unit, j, lo)
+            if mention is not None and mention.kind in ("person", "group", "pronoun"):
+                return mention if mention.text.lower() != "it" else None
+        return None
+
+    def next_paragraph_quote(self, unit: Unit) -> list[tuple[int, int]] | None:
+        """The quote that makes up the whole next paragraph, for a paragraph ending "X said:".
+
+        Passing: 'Ruiz responded:' then a paragraph '“We will appeal.”' (Ruiz's quote).
+        Failing: 'Ruiz responded:' then '“We will appeal,” Lee said.' (a quote with its own
+        attribution) or a paragraph of plain prose.
+        """
+        if unit.paragraph + 1 >= len(self.paragraphs):
+            return None
+        if self.text[unit.end : self.paragraphs[unit.paragraph][1]].strip():
+            return None  # the colon does not end its paragraph
+        p_start, p_end = self.paragraphs[unit.paragraph + 1]
+        k = bisect_left(self.quote_starts, p_start)
+        if k >= len(self.quotes) or self.quotes[k].open_at != p_start:
+            return None
+        q = self.quotes[k]
+        if self.text[q.outer_end : p_end].strip(" .,;\t\r\n"):
+            return None
+        pieces = [(q.open_at, q.outer_end)]
+        for nq in self.quotes[k + 1 :]:
+            if nq.chain != q.chain:
+                break
+            pieces.append((nq.open_at, nq.outer_end))
+        self.claimed_chains.add(q.chain)
+        self.skip_until = max(self.skip_until, pieces[-1][1])
+        return pieces
+
     def _aside_only(self, unit: Unit, a: int, b: int) -> bool:
         """Whether tokens ``a..b`` hold only a comma-bounded aside and auxiliaries.
 
-        Passing: ", for example, had previously" / ", conducted in May, also".
+        Passing: ", for example, had previously" / ", conducted in May, also" / " in Ohio,
+        including the Post,".
         Failing: " met voters and later" (another verb phrase: its own clause).
         """
         toks = unit.tokens
@@ -679,24 +1024,29 @@ class _Extractor:
             return True
         if toks[a].lower in _PP_STARTS:
             # "proponents of more controls on hate speech here say": a chain of prepositional
-            # phrases with no verb and no punctuation in it still belongs to the subject
+            # phrases with no verb and no punctuation in it still belongs to the subject, and
+            # so does an aside after it ("Six papers in Ohio, including the Post, said")
             forms = verb_forms()
-            return b - a <= 12 and all(
-                t.text[0].isalnum()
-                and t.lower not in forms
-                and t.lower not in BE
-                and not t.lower.endswith("ed")
-                for t in toks[a:b]
-            )
+            j = a
+            while j < b and j - a <= 12:
+                t = toks[j]
+                if not t.text[0].isalnum():
+                    break
+                if t.lower in forms or t.lower in BE or t.lower.endswith("ed"):
+                    return False
+                j += 1
+            if j == b:
+                return True
+            if j - a > 12 or toks[j].text != ",":
+                return False
+            a = j
         if toks[a].text != ",":
             return False
         close = next((k for k in range(b - 1, a, -1) if toks[k].text == ","), None)
         if close is None or close - a > 20:
             return False
-        return all(
-            t.lower in AUX_AND_ADVERBS or (t.lower.endswith("ly") and t.text.islower())
-            for t in toks[close + 1 : b]
-        )
+        # only auxiliaries, adverbs or a time may follow the aside ("..., on Friday said")
+        return skip_between_subject_and_verb(toks, b - 1, close + 1) < close + 1
 
     def by_agent(self, unit: Unit, a: int, b: int) -> Mention | None:
         """The agent of a passive cue: "was announced by the police" -> "the police"."""
@@ -815,6 +1165,44 @@ class _Extractor:
         prev.content.extend(pieces)
         self.last_floating = (prev, pieces)
 
+    def poll_frame(self, unit: Unit) -> bool:
+        """A poll named in an "in" phrase reports the rest of the sentence.
+
+        Passing: "In a Gallup survey released Monday, 52 percent backed the plan." and
+        "Ruiz holds a six-point lead in the latest Marist poll." (the poll is the source,
+        "In"/"in" the cue).
+        Failing: "In the city, most voters backed the plan." (no poll noun) and a sentence
+        that already has an attribution ("In a poll, 52 percent said ...").
+        """
+        toks = unit.tokens
+        n = len(toks)
+        while n > 0 and (toks[n - 1].text in END_PUNCT or is_close_mark(unit, n - 1)):
+            n -= 1
+        k = 0
+        while k < n and toks[k].lower in LEADING_CONJ:
+            k += 1
+        if k < n and toks[k].lower == "in":
+            comma = next((j for j in range(k + 1, min(n, k + 14)) if toks[j].text == ","), None)
+            if comma is None or not any(t.lower in POLL_NOUNS for t in toks[k + 1 : comma]):
+                return False
+            if sum(1 for t in toks[comma + 1 : n] if t.text[0].isalnum()) < 3:
+                return False
+            source, cue_at, content = (k + 1, comma - 1), k, self.span(unit, comma + 1, n - 1)
+        else:
+            j = next((j for j in range(n - 2, max(k, n - 9), -1) if toks[j].lower == "in"), None)
+            if j is None or toks[n - 1].lower not in POLL_NOUNS:
+                return False
+            if sum(1 for t in toks[k:j] if t.text[0].isalnum()) < 3:
+                return False
+            source, cue_at, content = (j + 1, n - 1), j, self.span(unit, k, j - 1)
+        if any(unit.quoted[source[0] : source[1] + 1]):
+            return False
+        mention = make_mention(toks, *source)
+        if mention.kind not in ("person", "group"):
+            mention.kind = "group"
+        cue = (toks[cue_at].start, toks[cue_at].end)
+        return self.add(unit, [content], self.speaker(unit, mention), cue) is not None
+
     def signature(self, unit: Unit, previous: Unit | None) -> bool:
         """'- Bernie Sanders' alone after a quote-only paragraph signs that quote.
 
@@ -877,6 +1265,9 @@ class _Extractor:
                 if self.inverted_start(unit, cue, consumed):
                     break
                 continue
+            if cue.kind == "verb" and self.as_clause(unit, cue, lo, consumed):
+                lo = next((k for k in range(n) if not consumed[k]), n)
+                continue
             if cue.kind == "verb" and self.postposed(unit, cue, lo, consumed):
                 lo = next((k for k in range(n) if not consumed[k]), n)
         if unit.quotes:
@@ -911,8 +1302,8 @@ class _Extractor:
                     if j > cue.last:
                         consumed[j] = True
         if unit.quotes:
-            self.colon_quote(unit, consumed)
-        if len(self.found) == before:
+            self.colon_quote(unit, consumed, previous)
+        if len(self.found) == before and not self.poll_frame(unit):
             self.floating(unit)
 
     def run(self) -> list[Attribution]:

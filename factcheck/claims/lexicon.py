@@ -89,6 +89,8 @@ def verb_forms() -> dict[str, tuple[VerbEntry, ...]]:
             "in",
             "back",
             "off",
+            "it",
+            "after",
         }:
             particle, irregular = irregular[0], irregular[1:]
         forms = set(irregular) | {lemma}

@@ -16,8 +16,9 @@ DOUBLE_CLOSE = frozenset("”»")
 SINGLE_OPEN = frozenset("‘‚‹")
 SINGLE_CLOSE = frozenset("’›")
 ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | {'"', "'", "`"}
-# One quotation mark (a lone backquote is no mark); `` and '' count as one double mark.
-_MARK_RUN = re.compile("``|''|[\"'“”„‟«»‘’‚‹›]")
+# One quotation mark (a lone backquote is no mark); `` and '' count as one double mark, and
+# ''' as a double mark beside a nested single one (NYT style: ''the word 'old-school,''').
+_MARK_RUN = re.compile("``|'''|''|[\"'“”„‟«»‘’‚‹›]")
 _OPEN_CONTEXT = frozenset(" \t\r\n([{—–-/:;")
 
 
@@ -93,6 +94,14 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], boo
         width = m.end() - i
         pair = m.group()
         can_open, can_close = _flank(text, i, width)
+        if width == 3:
+            # ''' is '' plus a nested ' : the nested mark is inside the quote, whichever side
+            if open_double is None and can_open:
+                open_double, open_single = (i, i + 2), None
+            elif open_double is not None and can_close:
+                found.append(Quote(open_double[0], open_double[1], i + 1, i + 3))
+                open_double = None
+            continue
         double = ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"' or width == 2
         if double:
             if open_double is None:
@@ -139,6 +148,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     >>> t = 'He said "no," then ‘maybe.’'
     >>> [t[q.start:q.end] for q in find_quotes(t, [(0, len(t))])]
     ['no,', 'maybe.']
+    >>> t = "''We say 'old-school,''' he said."
+    >>> [t[q.start:q.end] for q in find_quotes(t, [(0, len(t))])]
+    ["We say 'old-school,'"]
     >>> t = '“One.\\n“Two.\\nNot quoted.'
     >>> [(t[q.start:q.end], q.chain) for q in find_quotes(t, [(0, 5), (6, 11), (12, 23)])]
     [('One.', 1), ('Two.', 1)]

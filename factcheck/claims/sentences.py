@@ -106,8 +106,14 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     True
     >>> _attribution_follows("“Why?” The sky fell.", 6, 20)
     False
+    >>> _attribution_follows("“Go.” He added: “Now.”", 5, 22)
+    False
+    >>> _attribution_follows("“No.” He said Clinton lied.", 5, 27)
+    False
+    >>> _attribution_follows("“No.” He added, “Never.”", 5, 24)
+    False
     """
-    from factcheck.claims.lexicon import verb_forms
+    from factcheck.claims.lexicon import verb_forms, word_set
 
     forms = verb_forms()
     for k, m in enumerate(_WORD.finditer(text, start, min(end, start + 80))):
@@ -118,11 +124,18 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
             # '"Go." Jones said taxes rise.', a new sentence with its own content
             after = _WORD.search(text, m.end(), min(end, m.end() + 40))
             between = text[m.end() : after.start()] if after else text[m.end() : end]
-            if any(ch in ".,;:!?" for ch in between):
+            if ":" in between or ("," in between and any(q in between for q in '"“«')):
+                return False  # '... “Go.” He added: “Now.”': the cue opens the next quote
+            if any(ch in ".,;!?" for ch in between):
                 return True
             if after is None:
                 return False
-            return after.group()[0].isupper() or after.group().lower() in _AFTER_CUE
+            word = after.group().lower()
+            if word in _AFTER_CUE or word in word_set("date_words"):
+                return True  # '“Go.” Biden said Tuesday.'
+            # '... said Biden' (the speaker after the cue), but not '“No.” He said Clinton
+            # lied': with a subject before the cue, a capital after it starts new content
+            return after.group()[0].isupper() and k == 0
         if text[m.end() : m.end() + 1] in (".", "!", "?", ";", ":"):
             break
     return False

@@ -118,6 +118,64 @@ def _np_kind(tokens: list[Token], first: int, last: int) -> str:
     return "person"
 
 
+def _after_title(tokens: list[Token], j: int, lo: int) -> bool:
+    """Whether token ``j`` follows a personal title, so it is a surname whatever it looks like.
+
+    Passing: "Mr. English", "Senator Long" (surnames that are also ordinary words).
+    Failing: "the English" and "Russian" alone (a people and an adjective).
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Mr. English and the English"
+    >>> toks = tokenize(t, 0, len(t))
+    >>> _after_title(toks, 2, 0), _after_title(toks, 5, 0)
+    (True, False)
+    """
+    if j - 1 < lo:
+        return False
+    if tokens[j - 1].lower in TITLE_WORDS:
+        return True
+    return tokens[j - 1].text == "." and j - 2 >= lo and tokens[j - 2].lower in _NAME_ABBREVIATIONS
+
+
+_TIME_NOUNS = frozenset(
+    ["week", "month", "year", "night", "weekend", "morning", "afternoon", "evening"]
+)
+_TIME_LEADS = frozenset(["last", "this", "next", "that", "earlier", "later"])
+_SUBJECT_TAILS = frozenset(
+    ["himself", "herself", "themselves", "itself", "overall", "alone", "polled", "surveyed"]
+)
+
+
+def skip_between_subject_and_verb(tokens: list[Token], j: int, lo: int) -> int:
+    """Index of the last word of the subject, stepping back from ``j`` over what may stand
+    between a subject and its verb: auxiliaries and adverbs, a time ("last week", "on
+    Tuesday", "Tuesday"), a reflexive ("Cruz himself"), "overall", a poll participle
+    ("voters polled").
+
+    >>> from factcheck.claims.sentences import tokenize
+    >>> t = "Feinstein last week also said"
+    >>> skip_between_subject_and_verb(tokenize(t, 0, len(t)), 3, 0)
+    0
+    >>> t = "The week said"  # a time noun with no "last" before it is a subject
+    >>> skip_between_subject_and_verb(tokenize(t, 0, len(t)), 1, 0)
+    1
+    """
+    dates = word_set("date_words")
+    while j >= lo:
+        t = tokens[j]
+        low = t.lower
+        adverb = low.endswith("ly") and t.text.islower() and len(t.text) > 4
+        if low in AUX_AND_ADVERBS or low in _SUBJECT_TAILS or adverb:
+            j -= 1
+        elif low in _TIME_NOUNS and j - 1 >= lo and tokens[j - 1].lower in _TIME_LEADS:
+            j -= 2
+        elif low in dates and t.text[0].isupper() and j - 1 >= lo:
+            j -= 2 if tokens[j - 1].lower == "on" else 1
+        else:
+            break
+    return j
+
+
 def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     """The subject noun phrase ending just before token ``k`` (auxiliaries and adverbs skipped).
 
@@ -132,12 +190,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     >>> left_np(tokenize(t, 0, len(t)), 2, 0) is None
     True
     """
-    j = k - 1
-    while j >= lo and (
-        tokens[j].lower in AUX_AND_ADVERBS
-        or (tokens[j].lower.endswith("ly") and tokens[j].text.islower() and len(tokens[j].text) > 4)
-    ):
-        j -= 1
+    j = skip_between_subject_and_verb(tokens, k - 1, lo)
     if (
         j - 2 >= lo
         and tokens[j].text == ","
@@ -192,7 +245,9 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
     if low == "who" and j - 1 >= lo:
         # "Smith, who said", "voters who said": the mention is "who", and it stands for the
         # phrase the relative clause hangs on
-        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        # the antecedent may stand before ``lo`` ('"...," said Beck, who said ...': "Beck"
+        # belongs to the attribution before)
+        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, 0)
         if antecedent is None:
             return None
         who = make_mention(tokens, j, j)
@@ -230,13 +285,15 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
             i -= 1
         if i < lo or not (tokens[i].lower in DETERMINERS or tokens[i].lower.endswith(("’s", "'s"))):
             return None
-    if head.text[0].isupper() and low in _NOT_NAMES:
+    titled = _after_title(tokens, j, lo)
+    if head.text[0].isupper() and low in _NOT_NAMES and not titled:
         return None
     if (
         head.text[0].isupper()
         and low.endswith(("ian", "ean", "ese", "ish"))
         and j - 1 >= lo
         and (not tokens[j - 1].text[0].isupper())
+        and not titled
     ):
         return None  # a nationality adjective, "Russian demands", is not a speaker
     first = j

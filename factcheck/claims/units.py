@@ -80,6 +80,8 @@ def tail_end(unit: Unit, p: int, free: bool = False) -> int | None:
             return n
         if free and (is_open_mark(unit, k) or unit.quoted[k]):
             return n  # '..." Trump says in the spot titled "Tough".'
+        if free and t.text == ":" and k + 1 < n and is_open_mark(unit, k + 1):
+            return k  # '"A," Trump said before adding: "B"': a new quote with its own cue
         if free and (t.lower == "that" or t.text == ":"):
             return n  # 'Axelrod tweeted after Clinton argued that ...': all circumstance
         if t.lower == "that" or t.text == ":" or is_open_mark(unit, k) or unit.quoted[k]:
@@ -127,7 +129,8 @@ def is_passive(tokens: list[Token], k: int, lo: int) -> bool:
         return False
     j = k - 1
     while j >= lo and (
-        tokens[j].lower in ("also", "later", "then", "not", "never", "since", "widely")
+        tokens[j].lower
+        in ("also", "later", "then", "not", "never", "since", "widely", "first", "already", "just")
         or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())
     ):
         j -= 1
