@@ -219,12 +219,12 @@ def test_cli_online_then_offline_gives_the_same_verdicts(server, tmp_path: Path)
         )
     article = tmp_path / "story.md"
     article.write_text(
+        f"---\nsources: [{server.url_for('/zelenskyy-statement.html')}]\n---\n"
         "“I see no reason to meet at this stage,” Putin told reporters at a "
         f"[press conference]({server.url_for('/press-conference.txt')}).\n\n"
         "“Genuine peace talks require far more than a permanent cessation of fighting,” "
         "Putin said.\n\n"
-        "Putin also declared: “The world cannot afford to wait while people die,” "
-        f"echoing a [statement]({server.url_for('/zelenskyy-statement.html')}).\n",
+        "Putin also declared: “The world cannot afford to wait while people die.”\n",
         encoding="utf-8",
     )
     cache = tmp_path / "cache.sqlite"
