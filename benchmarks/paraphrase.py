@@ -25,7 +25,6 @@ same cases as the baseline when git can show it.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import subprocess
@@ -37,7 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import eval_root
+from benchmarks import eval_root, load_quote_cases
 
 BASELINE_COMMIT = "f896a36"
 KINDS = ("preserved", "summarised", "other speaker", "elsewhere", "negation", "antonym (listed)",
@@ -359,15 +358,8 @@ def main(argv: list[str]) -> int:
         print(f"skip: {cases_path} not found")
         return 0
     from factcheck.match.paraphrase import judge_paraphrase
-    from factcheck.sources import read_source_file
 
-    cases = [json.loads(line) for line in cases_path.read_text("utf-8").splitlines() if line]
-    sources: dict[str, object] = {}
-    for case in cases:
-        if case["transcript_file"] not in sources:
-            sources[case["transcript_file"]] = read_source_file(
-                cases_path.parent / case["transcript_file"]
-            )
+    cases, sources = load_quote_cases(cases_path)
     generated = make_cases(cases, sources, args.seed)
     results, seconds = _judge_all(judge_paraphrase, generated, sources)
     print(f"cases: {len(generated)} generated from {len({c['sentence'] for c in generated})} real "

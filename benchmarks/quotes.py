@@ -15,7 +15,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from benchmarks import eval_root
+from benchmarks import eval_root, load_quote_cases
 
 LABELS = ("verified", "altered", "misattributed", "not_found", "unverifiable", "supported")
 
@@ -52,20 +52,9 @@ def main(argv: list[str]) -> int:
         print(f"skip: {cases_path} not found")
         return 0
     from factcheck.match import judge_quote
-    from factcheck.sources import read_source_file
 
-    cases = [
-        json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line
-    ]
-    if args.limit:
-        cases = cases[: args.limit]
-    base = cases_path.parent
-    sources: dict[str, object] = {}
     t0 = time.perf_counter()
-    for case in cases:
-        name = case["transcript_file"]
-        if name not in sources:
-            sources[name] = read_source_file(base / name)
+    cases, sources = load_quote_cases(cases_path, args.limit)
     t_read = time.perf_counter() - t0
     confusion: Counter[tuple[str, str]] = Counter()
     per_cat: dict[str, Counter[str]] = defaultdict(Counter)
