@@ -107,7 +107,12 @@ IGNORE_KEYS = {"text", "path", "speaker", "reason"}
 
 def find_config(start: str | Path | None = None) -> Path | None:
     """The nearest ``factcheck.toml`` or ``pyproject.toml`` with ``[tool.factcheck]``, looking
-    in ``start`` (default: the current folder) and then each parent."""
+    in ``start`` (default: the current folder) and then each parent up to the root of the git
+    repository, so a stray file above a checkout never configures it.
+
+    Passing: ``repo/factcheck.toml`` for a run in ``repo/drafts/``. Failing: ``~/factcheck.toml``
+    for a run inside ``~/work/repo`` (``repo`` has ``.git``): not used.
+    """
     here = Path(start) if start is not None else Path.cwd()
     here = here.resolve()
     for folder in [here, *here.parents]:
@@ -117,6 +122,8 @@ def find_config(start: str | Path | None = None) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and "factcheck" in _read_toml(pyproject).get("tool", {}):
             return pyproject
+        if (folder / ".git").exists():
+            break
     return None
 
 

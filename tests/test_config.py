@@ -159,3 +159,17 @@ def test_config_command_prints_effective_config_and_fails_on_unknown_keys(
         main(["config"])
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.startswith("factcheck: error: ")
+
+
+def test_config_lookup_stops_at_the_repository_root(tmp_path) -> None:
+    from factcheck.config import find_config
+
+    (tmp_path / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = tmp_path / "work" / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "drafts").mkdir()
+    assert find_config(repo / "drafts") is None
+    (repo / "factcheck.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert find_config(repo / "drafts") == (repo / "factcheck.toml").resolve()
+    # Outside any repository the search goes on upward.
+    assert find_config(tmp_path / "work") == (tmp_path / "factcheck.toml").resolve()
