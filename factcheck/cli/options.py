@@ -57,7 +57,7 @@ config_option = click.option(
     envvar="FACTCHECK_CONFIG",
     metavar="FILE",
     help="The configuration file [env: FACTCHECK_CONFIG; default: factcheck.toml or "
-    "pyproject.toml, looked up from the current folder].",
+    "pyproject.toml, looked up from the current folder up to the repository root].",
 )
 
 
