@@ -12,7 +12,8 @@ from factcheck.cli.options import config_option, format_option
 @format_option("toml", "json", default="toml")
 def config(config_path: str | None, format_: str) -> None:
     """Print the effective configuration: the defaults with factcheck.toml (or
-    [tool.factcheck] in pyproject.toml, looked up from the current folder up to the repository root) applied.
+    [tool.factcheck] in pyproject.toml, looked up from the current folder up to the
+    repository root) applied.
 
     An unknown key or a bad value in the file is an error naming it (exit 2).
     """
