@@ -70,14 +70,23 @@ def _raw_pieces(doc: Document, start: int, end: int) -> list[Span]:
     ...              11, 12, 13])
     >>> [s.slice(d.raw) for s in _raw_pieces(d, 0, 11)]
     ['the', 'big', 'tax']
+    >>> d = Document(raw="at\\nthis", text="at this", offsets=list(range(8)))
+    >>> [s.slice(d.raw) for s in _raw_pieces(d, 0, 7)]
+    ['at\\nthis']
     """
     if doc.offsets is None:
         return [Span(start, end)]
     offsets = doc.offsets
     pieces: list[Span] = []
     run = start
+
+    def same(i: int) -> bool:
+        # A soft line break reads as a space: the raw newline is not markup to split at.
+        view, raw = doc.text[i], doc.raw[offsets[i]]
+        return raw == view or (raw.isspace() and view.isspace())
+
     for i in range(start + 1, end + 1):
-        if i == end or offsets[i] != offsets[i - 1] + 1 or doc.raw[offsets[i]] != doc.text[i]:
+        if i == end or offsets[i] != offsets[i - 1] + 1 or not same(i):
             a, b = offsets[run], offsets[i - 1] + 1
             while a < b and doc.raw[a].isspace():
                 a += 1
