@@ -672,3 +672,13 @@ def test_subject_reaches_its_cue_across_an_aside_and_a_time() -> None:
         "Ruiz, who has feuded with her party all week, on Friday described a plan to cut taxes."
     )
     assert speaker_name(c) == "Ruiz" and c.text == "a plan to cut taxes"
+
+
+def test_quote_signed_by_an_unlisted_verb() -> None:
+    c = only("“Go home now,” Mayor Ana Ortiz barked and a guard walked him out.")
+    assert c.text == "Go home now" and speaker_name(c) == "Ana Ortiz"
+    assert c.cue and c.cue.text == "barked"
+    c = only("“Is it over?” Ortiz pressed. “Maybe not.”")
+    assert c.text == "Is it over? Maybe not" and c.cue and c.cue.text == "pressed"
+    assert claims_of("“Go home now,” the word, is short.") == []
+    assert claims_of("“Go home.” Ortiz walked out.") == []

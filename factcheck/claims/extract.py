@@ -1140,6 +1140,43 @@ class _Extractor:
             return False
         return False
 
+    def signed_by_verb(self, unit: Unit) -> bool:
+        """A quote that opens its sentence and ends in ``,`` ``?`` or ``!`` inside the marks,
+        followed by a name or pronoun and one past-tense or present verb that is not in the
+        lexicon: the verb is a speech verb by position ("barked", "boomed", "pressed").
+
+        Passing: '“Go home now,” Smith barked.' and '“Is it over?” she pressed, leaning in.'
+        Failing: '“Go home now,” Smith’s sign.' (no verb) and '“Home,” the word, is short.'
+        (no verb right after the name) and '“Go home.” Smith walked out.' (the quote ends in a
+        full stop, so it is a sentence of its own).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if n < 4 or not is_open_mark(unit, 0):
+            return False
+        close = next((j for j in range(1, n) if is_close_mark(unit, j)), None)
+        if close is None or close + 2 >= n or toks[close - 1].text not in (",", "?", "!"):
+            return False
+        mention = right_np(toks, close + 1, n)
+        if mention is None or mention.kind not in ("person", "pronoun", "group"):
+            return False
+        v = mention.last + 1
+        if v >= n:
+            return False
+        verb = toks[v]
+        if not verb.text.isalpha() or not verb.text.islower() or len(verb.text) < 4:
+            return False
+        if not (verb.lower.endswith("ed") or verb.lower.endswith("s")):
+            return False
+        if v + 1 < n and not (
+            toks[v + 1].text in (",", ".", "!", "?", ";")
+            or toks[v + 1].lower in ("and", "as", "before", "after", "while", "at", "in", "on")
+        ):
+            return False
+        content = [self.span(unit, 0, close), *self.chain_pieces(unit, 0)]
+        speaker = self.speaker(unit, mention)
+        return self.add(unit, content, speaker, (verb.start, verb.end)) is not None
+
     def floating(self, unit: Unit) -> None:
         """A sentence that is only a quote carries the speaker of the attribution before it.
 
@@ -1303,7 +1340,11 @@ class _Extractor:
                         consumed[j] = True
         if unit.quotes:
             self.colon_quote(unit, consumed, previous)
-        if len(self.found) == before and not self.poll_frame(unit):
+        if (
+            len(self.found) == before
+            and not self.poll_frame(unit)
+            and not (unit.quotes and self.signed_by_verb(unit))
+        ):
             self.floating(unit)
 
     def run(self) -> list[Attribution]:
