@@ -682,3 +682,15 @@ def test_quote_signed_by_an_unlisted_verb() -> None:
     assert c.text == "Is it over? Maybe not" and c.cue and c.cue.text == "pressed"
     assert claims_of("“Go home now,” the word, is short.") == []
     assert claims_of("“Go home.” Ortiz walked out.") == []
+
+
+def test_clause_opener_is_no_subject_before_a_colon_quote() -> None:
+    c = only("As if talking to the mayor, the city board was firm: “Further talk is useless.”")
+    assert c.text == "Further talk is useless"
+    assert c.speaker and c.speaker.text == "the city board"
+
+
+def test_passive_as_clause_names_its_agent() -> None:
+    c = only("As first reported by The Ledger, the tax rose in May.")
+    assert c.text == "the tax rose in May" and c.speaker and c.speaker.text == "The Ledger"
+    assert claims_of("As reported, the tax rose in May.") == []

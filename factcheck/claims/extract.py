@@ -140,6 +140,7 @@ def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
 
 
 _SENTENCE_ADVERBS = word_set("sentence_adverbs")
+_SUBORDINATORS = frozenset(["as", "if", "because", "although", "though", "once", "unless"])
 
 
 def _fronted_only(unit: Unit, lo: int, before: int) -> bool:
@@ -607,18 +608,25 @@ class _Extractor:
 
     def as_clause(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """'As Ruiz put it, A' / 'A, as Ruiz noted.' / 'The tax, as Ruiz said, is a fraud':
-        an "as" clause attributes the rest of the sentence to its subject.
+        an "as" clause attributes the rest of the sentence to its subject (or, passive, to
+        its "by" agent: 'As reported by the Ledger, A').
 
         Failing: 'Ruiz spoke as Lee said no.' (no comma sets the clause off) and 'As the
         tax rose, Ruiz said no' (the "as" clause has no speech verb: see ``preposed``).
         """
         toks = unit.tokens
         n = len(toks)
-        mention = left_np(toks, cue.first, lo)
-        if mention is None or mention.first - 1 < lo or toks[mention.first - 1].lower != "as":
-            return False
-        start = mention.first - 1
-        stop = cue.last + 1
+        passive = self._as_passive(unit, cue, lo)
+        mention: Mention | None
+        if passive is not None:
+            start, mention = passive
+            stop = mention.last + 1
+        else:
+            mention = left_np(toks, cue.first, lo)
+            if mention is None or mention.first - 1 < lo or toks[mention.first - 1].lower != "as":
+                return False
+            start = mention.first - 1
+            stop = cue.last + 1
         while stop < n and stop - cue.last <= 8 and toks[stop].text[0].isalnum():
             stop += 1  # "as Ruiz noted in her speech,"
         clause_ends = stop >= n or only_punct(toks, stop, n) or toks[stop].text == ","
@@ -637,6 +645,34 @@ class _Extractor:
                 consumed[k] = True
             return True
         return False
+
+    def _as_passive(self, unit: Unit, cue: CueMatch, lo: int) -> tuple[int, Mention] | None:
+        """'As reported by the Ledger, A' / 'As first noted by Ruiz, A': a passive "as"
+        clause whose "by" agent is the speaker; returns where "as" stands and the agent.
+
+        Passing: 'As first reported by The Ledger, the tax rose.' (The Ledger's claim).
+        Failing: 'As Ruiz reported, the tax rose.' (active: the subject is before the cue)
+        and 'As reported, the tax rose.' (no agent: nobody is named).
+        """
+        toks = unit.tokens
+        first, last = cue.first, cue.last
+        if (
+            last + 2 >= len(toks)
+            or toks[last + 1].lower != "by"
+            or not toks[last].lower.endswith("ed")
+        ):
+            return None
+        start = first - 1
+        if start > lo and toks[start].lower != "as" and toks[start].lower.endswith("ly"):
+            start -= 1  # "As first reported", "as previously noted"
+        elif start > lo and toks[start].lower in ("first", "also", "widely"):
+            start -= 1
+        if start < lo or toks[start].lower != "as":
+            return None
+        agent = right_np(toks, last + 2, len(toks))
+        if agent is None:
+            return None
+        return start, agent
 
     def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """Speaker and cue after the content.
@@ -1085,6 +1121,8 @@ class _Extractor:
                     break
         if m is None or m.kind not in ("person", "group", "pronoun") or m.first != k:
             return None
+        if m.first == m.last and toks[k].lower in _SUBORDINATORS:
+            return None  # "As if talking to him, the board ...": a clause opener, not a name
         return self.speaker(unit, m)
 
     def speaker_line(self, unit: Unit, consumed: list[bool]) -> bool:
