@@ -694,3 +694,13 @@ def test_passive_as_clause_names_its_agent() -> None:
     c = only("As first reported by The Ledger, the tax rose in May.")
     assert c.text == "the tax rose in May" and c.speaker and c.speaker.text == "The Ledger"
     assert claims_of("As reported, the tax rose in May.") == []
+
+
+def test_quote_after_a_colon_is_the_claim_of_the_cue_after_it() -> None:
+    found = claims_of("Ruiz hinted that the deal was dead: “It is over,” Lee said.")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("the deal was dead", "Ruiz"),
+        ("It is over", "Lee"),
+    ]
+    c = only("The deal, “it is over,” Lee said.")
+    assert c.text.startswith("The deal") and speaker_name(c) == "Lee"

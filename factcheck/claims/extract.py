@@ -740,7 +740,10 @@ class _Extractor:
             return False
         if not quote_before and _fronted_only(unit, lo, before):
             return False  # "Now, Carson has responded": an adverbial, not what was said
-        left = self.span(unit, lo, before)
+        left_from = lo
+        if quote_before:
+            left_from = self._introduced_quote_start(unit, before, lo)
+        left = self.span(unit, left_from, before)
         if _asked_clause(toks, lo, before):
             left = None  # 'Asked whether ..., Earnest responded, "B"': the question is not his
         right = None
@@ -760,9 +763,33 @@ class _Extractor:
         if found is None:
             return False
         end = n if right is not None else stop
-        for k in range(lo, end):
+        for k in range(left_from, end):
             consumed[k] = True
         return True
+
+    def _introduced_quote_start(self, unit: Unit, before: int, lo: int) -> int:
+        """Where the content of a postposed cue starts when the quote before the speaker is
+        introduced by a colon or a dash: at that quote, so the clause before it is free for
+        its own cue.
+
+        Passing: 'Ruiz hinted that the deal was dead: “It is over,” she said.' (the quote is
+        the claim of "said"; "hinted" keeps "that the deal was dead").
+        Failing: '“It is over,” she said.' and 'The deal, “It is over,” she said.' (no colon
+        or dash before the quote: the content starts at the sentence start as before).
+        """
+        toks = unit.tokens
+        close = before if is_close_mark(unit, before) else before - 1
+        end = toks[close].end
+        quote = next((q for q in unit.quotes if q.close_end == end), None)
+        if quote is None:
+            return lo
+        starts = [t.start for t in toks]
+        opener = bisect_left(starts, quote.open_at)
+        if opener - 1 <= lo or opener >= len(toks) or toks[opener].start != quote.open_at:
+            return lo
+        if toks[opener - 1].text != ":" and toks[opener - 1].text not in DASHES:
+            return lo
+        return opener
 
     def _continues(self, unit: Unit, lo: int, nxt: int, inverted: bool) -> bool:
         """Whether the words after a mid-sentence "Smith said," go on with the content.
