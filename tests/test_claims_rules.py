@@ -704,3 +704,12 @@ def test_quote_after_a_colon_is_the_claim_of_the_cue_after_it() -> None:
     ]
     c = only("The deal, “it is over,” Lee said.")
     assert c.text.startswith("The deal") and speaker_name(c) == "Lee"
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote_paragraph() -> None:
+    c = only("When the vote ended, Ruiz issued the following statement:\n\n“We won today.”")
+    assert c.text == "We won today" and speaker_name(c) == "Ruiz"
+    c = only("Stated Ruiz:\n\n“We won today.”")
+    assert c.text == "We won today" and speaker_name(c) == "Ruiz"
+    assert claims_of("Here are the results:\n\n“We won today.”") == []
+    assert claims_of("Ruiz issued the following statement:\n\nWe won today.") == []

@@ -820,6 +820,16 @@ class _Extractor:
         ):
             return False
         begin = mention.last + 2
+        if begin >= n and toks[n - 1].text == ":":
+            quoted = self.next_paragraph_quote(unit)  # 'Stated Ruiz:' then a quote paragraph
+            if quoted is None:
+                return False
+            cue_span = (toks[cue.first].start, toks[cue.last].end)
+            if self.add(unit, [*quoted], self.speaker(unit, mention), cue_span) is None:
+                return False
+            for j in range(n):
+                consumed[j] = True
+            return True
         speaker = self.speaker(unit, mention)
         content = [self.span(unit, begin, n - 1)]
         if begin < n and is_open_mark(unit, begin):
@@ -1242,6 +1252,35 @@ class _Extractor:
         speaker = self.speaker(unit, mention)
         return self.add(unit, content, speaker, (verb.start, verb.end)) is not None
 
+    def colon_paragraph(self, unit: Unit) -> bool:
+        """A paragraph that ends in a colon after its subject, whatever the verb, introduces
+        the quote paragraph after it: that quote is the subject's.
+
+        Passing: 'Ruiz issued the following statement:' then a paragraph '“We won.”'.
+        Failing: 'Here are the results:' then '“We won.”' (no subject) and 'Ruiz issued the
+        following statement:' then prose (no quote paragraph).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if n < 3 or toks[n - 1].text != ":" or any(unit.quoted):
+            return False
+        subject = self.sentence_subject(unit, 0)
+        if subject is None:
+            comma = next((c for c in range(1, n - 3) if toks[c].text == ","), None)
+            if comma is not None and toks[0].lower in FRONTED:
+                subject = self.sentence_subject(unit, comma + 1)
+        if subject is None or (subject.kind == "pronoun" and subject.name is None):
+            return False
+        if subject.first == subject.last and toks[subject.first].lower in _SENTENCE_ADVERBS:
+            return False  # "Here are the results:"
+        if subject.last + 1 >= n - 1:
+            return False
+        quoted = self.next_paragraph_quote(unit)
+        if quoted is None:
+            return False
+        cue = (toks[subject.last + 1].start, toks[n - 1].end)
+        return self.add(unit, [*quoted], subject, cue) is not None
+
     def floating(self, unit: Unit) -> None:
         """A sentence that is only a quote carries the speaker of the attribution before it.
 
@@ -1409,6 +1448,7 @@ class _Extractor:
             len(self.found) == before
             and not self.poll_frame(unit)
             and not (unit.quotes and self.signed_by_verb(unit))
+            and not self.colon_paragraph(unit)
         ):
             self.floating(unit)
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from factcheck.claims.lexicon import word_set
+from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import ALL_MARKS
 from factcheck.claims.sentences import Token
 
@@ -576,6 +576,8 @@ def collect_people(sentences: list[list[Token]]) -> PersonIndex:
     for toks in sentences:
         i = 0
         n = len(toks)
+        if n > 1 and toks[0].lower in verb_forms() and toks[0].lower.endswith(("id", "ed")):
+            i = 1  # "Said Ruiz:", "Stated Ruiz:": an inverted cue is not part of the name
         while i < n:
             t = toks[i]
             if t.text[0].isupper() and t.text not in ALL_MARKS:
