@@ -713,3 +713,12 @@ def test_paragraph_ending_in_a_colon_introduces_the_quote_paragraph() -> None:
     assert c.text == "We won today" and speaker_name(c) == "Ruiz"
     assert claims_of("Here are the results:\n\n“We won today.”") == []
     assert claims_of("Ruiz issued the following statement:\n\nWe won today.") == []
+
+
+def test_quote_then_reporter_circumstance_ends_the_content() -> None:
+    c = only("Ruiz said, “We’ll see,” when asked about the race.")
+    assert c.text == "We’ll see" and c.kind == "quote"
+    c = only("The crowd chanted “No more,” raising questions about the vote.")
+    assert c.text == "No more"
+    c = only("Ruiz said “the tax” would rise.")
+    assert c.text.endswith("would rise")

@@ -258,6 +258,39 @@ def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     return toks[cue.first - 1].lower in ("and", "but") and not toks[cue.first].lower.endswith("ing")
 
 
+_CIRCUMSTANCE_STARTS = frozenset(["when", "before", "after", "while", "as", "until", "then"])
+
+
+def _quote_then_circumstance(unit: Unit, p: int, end: int) -> int:
+    """Where content that opens with a quote stops when the quote is followed by the
+    reporter's circumstance: a time clause or a participle phrase after a comma.
+
+    Passing: 'Lee said, “We’ll see,” when asked about it.' and 'The crowd chanted “No
+    more,” raising questions.' (the content is the quote alone).
+    Failing: 'Lee said “the tax” would rise.' (the quote is part of a clause that goes on)
+    and 'Lee said, “We’ll see, when it is time.”' (the time clause is inside the quote).
+    """
+    toks = unit.tokens
+    if p >= end or not is_open_mark(unit, p):
+        return end
+    close = next((j for j in range(p + 1, end) if is_close_mark(unit, j)), None)
+    if close is None or close + 2 > end - 1:
+        return end
+    nxt = close + 1
+    if toks[nxt].text == ",":
+        nxt += 1
+    elif toks[close - 1].text != ",":
+        return end  # '“...” and then' with no comma: the sentence may go on with the content
+    if nxt >= end:
+        return end
+    word = toks[nxt]
+    if word.lower in _CIRCUMSTANCE_STARTS or (
+        word.text.islower() and word.lower.endswith("ing") and len(word.text) > 4
+    ):
+        return close + 1
+    return end
+
+
 class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -1015,6 +1048,7 @@ class _Extractor:
                     break
         if stance:
             end = _noun_phrase_end(unit, p, end)
+        end = _quote_then_circumstance(unit, p, end)
         content = [self.span(unit, p, end - 1)]
         if is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
