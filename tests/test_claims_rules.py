@@ -722,3 +722,13 @@ def test_quote_then_reporter_circumstance_ends_the_content() -> None:
     assert c.text == "No more"
     c = only("Ruiz said “the tax” would rise.")
     assert c.text.endswith("would rise")
+
+
+def test_speaker_with_an_apposition_or_relative_after_a_quote() -> None:
+    c = only("“We had better days,” Ohio delegate Bill Lee, wearing a cowboy hat, said flatly.")
+    assert c.text == "We had better days" and speaker_name(c) == "Bill Lee"
+    c = only("“We lost,” said one of two witnesses who asked not to be named.")
+    assert c.speaker and c.speaker.text == "one of two witnesses"
+    found = claims_of("“We lost,” he said, and the crowd, tired and wet, said nothing.")
+    assert found and found[0].text == "We lost" and found[0].speaker
+    assert found[0].speaker.text == "he"

@@ -427,8 +427,12 @@ class _Extractor:
         toks = unit.tokens
         b = a
         while b < len(toks) and b - a < 12 and toks[b].text[0].isalnum():
+            if b > a + 1 and toks[b].lower in ("who", "whose"):
+                break  # '"...," said one of two witnesses who asked not to be named'
             b += 1
-        if b == a or (b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";")):
+        if b == a or (
+            b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";", "who", "whose")
+        ):
             return None
 
         return make_mention(toks, a, b - 1)
@@ -501,6 +505,10 @@ class _Extractor:
         j = k - 1
         while j > lo and toks[j].lower in ("has", "had", "have", "also", "later", "then"):
             j -= 1
+        if toks[j].text == "," and j - 1 > lo:
+            named = self._name_before_apposition(unit, j, lo)
+            if named is not None:
+                return named
         for c in range(j, max(lo - 1, j - 12), -1):
             t = toks[c]
             if is_close_mark(unit, c):
@@ -516,6 +524,40 @@ class _Extractor:
             if t.lower in ("that", "which", "and", "but", "when", "while", "because"):
                 return None
         return None
+
+    def _name_before_apposition(self, unit: Unit, comma: int, lo: int) -> Mention | None:
+        """'“We lost,” Ohio delegate Bill Lee, wearing a cowboy hat, said.': between the
+        closing quote and the cue stand a name and an apposition set off by commas; the name
+        is the speaker.
+
+        Failing: '“We lost,” he said, and the crowd, tired and wet, said nothing.' (a mark
+        or sentence punctuation comes before a closing quote is reached).
+        """
+        toks = unit.tokens
+        inner = next(
+            (c for c in range(comma - 1, max(lo, comma - 25), -1) if toks[c].text == ","), None
+        )
+        if inner is None or inner - 1 <= lo:
+            return None
+        if any(
+            is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]
+            for c, t in enumerate(toks[inner + 1 : comma], start=inner + 1)
+        ):
+            return None
+        close = next(
+            (c for c in range(inner - 1, max(lo - 1, inner - 10), -1) if is_close_mark(unit, c)),
+            None,
+        )
+        if close is None:
+            return None
+        a = close + 1
+        if a < inner and toks[a].text == ",":
+            a += 1
+        if a >= inner or any(not t.text[0].isalnum() and t.text != "." for t in toks[a:inner]):
+            return None
+        if not any(t.text[0].isupper() for t in toks[a:inner]):
+            return None  # a name, not a clause ('“No,” we agreed, for once, said ...')
+        return make_mention(toks, a, inner - 1)
 
     def chain_pieces(self, unit: Unit, a: int) -> list[tuple[int, int]]:
         """Later paragraphs of a quote that opens at token ``a`` and runs on unclosed."""
