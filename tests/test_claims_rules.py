@@ -732,3 +732,11 @@ def test_speaker_with_an_apposition_or_relative_after_a_quote() -> None:
     found = claims_of("“We lost,” he said, and the crowd, tired and wet, said nothing.")
     assert found and found[0].text == "We lost" and found[0].speaker
     assert found[0].speaker.text == "he"
+
+
+def test_a_sign_that_read_a_quote() -> None:
+    c = only("The clerk carried a sign that read “Vote no.”")
+    assert c.text == "Vote no" and c.cue and c.cue.text == "read"
+    c = only("He held up the sign — which read “Ruiz for Mayor” — and waved it.")
+    assert c.text == "Ruiz for Mayor"
+    assert claims_of("The clerk carried a book that read well.") == []

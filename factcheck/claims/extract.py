@@ -265,8 +265,9 @@ def _quote_then_circumstance(unit: Unit, p: int, end: int) -> int:
     """Where content that opens with a quote stops when the quote is followed by the
     reporter's circumstance: a time clause or a participle phrase after a comma.
 
-    Passing: 'Lee said, “We’ll see,” when asked about it.' and 'The crowd chanted “No
-    more,” raising questions.' (the content is the quote alone).
+    Passing: 'Lee said, “We’ll see,” when asked about it.', 'The crowd chanted “No
+    more,” raising questions.' and 'a sign that read “No” — and waved it' (the content is
+    the quote alone).
     Failing: 'Lee said “the tax” would rise.' (the quote is part of a clause that goes on)
     and 'Lee said, “We’ll see, when it is time.”' (the time clause is inside the quote).
     """
@@ -277,6 +278,8 @@ def _quote_then_circumstance(unit: Unit, p: int, end: int) -> int:
     if close is None or close + 2 > end - 1:
         return end
     nxt = close + 1
+    if toks[nxt].text in DASHES:
+        return close + 1  # 'the sign — which read “Vote no” — and waved it'
     if toks[nxt].text == ",":
         nxt += 1
     elif toks[close - 1].text != ",":

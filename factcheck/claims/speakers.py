@@ -233,7 +233,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
             return None
     if low in ("that", "which") and j - 1 >= lo and k == j + 1:
         # "bottles that said ...": a relative pronoun right before the cue
-        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text in (",", "—", "–") else j, lo)
         if antecedent is None and tokens[j - 1].text.isalpha():
             antecedent = make_mention(tokens, j - 1, j - 1)
         if antecedent is None:
