@@ -740,3 +740,9 @@ def test_a_sign_that_read_a_quote() -> None:
     c = only("He held up the sign — which read “Ruiz for Mayor” — and waved it.")
     assert c.text == "Ruiz for Mayor"
     assert claims_of("The clerk carried a book that read well.") == []
+
+
+def test_initials_in_a_speaker_between_quote_and_cue() -> None:
+    c = only("“These are dark days,” former George W. Bush aide Ana Ruiz wrote in a column.")
+    assert c.text == "These are dark days" and speaker_name(c) == "Ana Ruiz"
+    assert c.cue and c.cue.text == "wrote"

@@ -258,6 +258,15 @@ def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     return toks[cue.first - 1].lower in ("and", "but") and not toks[cue.first].lower.endswith("ing")
 
 
+def _abbreviation(word: str) -> bool:
+    """An initial or a short title before a full stop: "W" in "George W. Bush", "Gen".
+
+    >>> _abbreviation("W"), _abbreviation("Gen"), _abbreviation("home")
+    (True, True, False)
+    """
+    return word[:1].isupper() and word.isalpha() and len(word) <= 4
+
+
 _CIRCUMSTANCE_STARTS = frozenset(["when", "before", "after", "while", "as", "until", "then"])
 
 
@@ -522,6 +531,8 @@ class _Extractor:
                     return None
 
                 return make_mention(toks, a, j)
+            if t.text == "." and c - 1 > lo and _abbreviation(toks[c - 1].text):
+                continue  # "George W. Bush", "Gen. Ana Ruiz": a full stop inside a name
             if is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]:
                 return None
             if t.lower in ("that", "which", "and", "but", "when", "while", "because"):
