@@ -746,3 +746,14 @@ def test_initials_in_a_speaker_between_quote_and_cue() -> None:
     c = only("“These are dark days,” former George W. Bush aide Ana Ruiz wrote in a column.")
     assert c.text == "These are dark days" and speaker_name(c) == "Ana Ruiz"
     assert c.cue and c.cue.text == "wrote"
+
+
+def test_an_adverb_between_and_and_a_second_cue() -> None:
+    c = only("Col. Ana Ruiz raised the bombing and later said, “It is not just them.”")
+    assert c.text == "It is not just them" and speaker_name(c) == "Ana Ruiz"
+    found = claims_of("Ruiz praised the plan but quickly added that it would cost more.")
+    assert [(c.text, c.cue and c.cue.text) for c in found] == [
+        ("the plan", "praised"),
+        ("it would cost more", "added"),
+    ]
+    assert claims_of("Ruiz raised the bombing and later left.") == []

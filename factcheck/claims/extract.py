@@ -244,6 +244,9 @@ def _by_means(toks: list[Token], p: int) -> bool:
     )
 
 
+_LINKING_ADVERBS = frozenset(["later", "also", "then", "again", "still", "even", "now"])
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -253,9 +256,22 @@ def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     Failing: "Ruiz said prices and wages rise" (no cue after "and") and "Ruiz said costs
     rise and warned" (a weak or clause-less cue does not start content of its own).
     """
+    return _coordinating_word(toks, cue) is not None
+
+
+def _coordinating_word(toks: list[Token], cue: CueMatch) -> int | None:
+    """The index of the "and"/"but" that joins ``cue`` to a first speech verb, an adverb
+    allowed between them ("and later said", "but quickly added"); ``None`` if there is none.
+    """
     if cue.kind != "verb" or not cue.clause or cue.first < 2:
-        return False
-    return toks[cue.first - 1].lower in ("and", "but") and not toks[cue.first].lower.endswith("ing")
+        return None
+    if toks[cue.first].lower.endswith("ing"):
+        return None
+    k = cue.first - 1
+    word = toks[k].lower
+    if k - 1 >= 1 and (word in _LINKING_ADVERBS or (word.endswith("ly") and len(word) > 4)):
+        k -= 1
+    return k if toks[k].lower in ("and", "but") else None
 
 
 def _abbreviation(word: str) -> bool:
@@ -999,6 +1015,14 @@ class _Extractor:
             prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
             if first >= 2 and is_close_mark(unit, first - 1) and toks[first - 2].text == ",":
                 prev_tok = ","  # 'a defense of “New York values,” saying ...'
+            if (
+                first - 2 >= lo
+                and (
+                    prev_tok in _LINKING_ADVERBS or (prev_tok.endswith("ly") and len(prev_tok) > 4)
+                )
+                and toks[first - 2].lower in ("and", "but")
+            ):
+                prev_tok = toks[first - 2].lower  # "... and later said", "but quickly added"
             if toks[first].lower.endswith("ing") and prev_tok in (
                 "by",
                 "while",
@@ -1081,8 +1105,9 @@ class _Extractor:
             ):
                 end = other.first if is_close_mark(unit, other.first - 1) else other.first - 1
                 break
-            if _coordinated_cue(toks, other):
-                end = other.first - 1
+            conjunction = _coordinating_word(toks, other)
+            if conjunction is not None:
+                end = conjunction
                 break
             # ", Putin counter-argued that ...": a new clause with its own speaker
             if other.kind == "verb":
