@@ -757,3 +757,9 @@ def test_an_adverb_between_and_and_a_second_cue() -> None:
         ("it would cost more", "added"),
     ]
     assert claims_of("Ruiz raised the bombing and later left.") == []
+
+
+def test_a_comma_after_an_utterance_noun_introduces_a_quote() -> None:
+    c = only("Right after the attacks, Ruiz issued a statement, “Our city was attacked.”")
+    assert c.text == "Our city was attacked" and speaker_name(c) == "Ruiz"
+    assert claims_of("Right after the attacks, Ruiz left the table, “tired” and wet.") == []

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
-from factcheck.claims.lexicon import verb_forms, word_set
+from factcheck.claims.lexicon import utterance_nouns, verb_forms, word_set
 from factcheck.claims.quotes import find_quotes
 from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
@@ -140,7 +140,7 @@ def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
 
 
 _SENTENCE_ADVERBS = word_set("sentence_adverbs")
-_SUBORDINATORS = frozenset(["as", "if", "because", "although", "though", "once", "unless"])
+_SUBORDINATORS = word_set("clause_openers_not_names")
 
 
 def _fronted_only(unit: Unit, lo: int, before: int) -> bool:
@@ -473,13 +473,20 @@ class _Extractor:
         verb right before the colon goes on with the speaker found earlier in the sentence.
 
         Passing too: 'But back home, he returned to his lines: "..."' (the subject after a
-        fronted phrase).
+        fronted phrase) and 'Ruiz issued a statement, "..."' (a comma after an utterance
+        noun).
         Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
         """
         toks = unit.tokens
         n = len(toks)
         for k in range(1, n - 1):
-            if toks[k].text != ":" or consumed[k] or not is_open_mark(unit, k + 1):
+            # "Ruiz issued a statement, “...”": a comma after an utterance noun works as a colon
+            introduces = toks[k].text == ":" or (
+                toks[k].text == ","
+                and toks[k - 1].lower in utterance_nouns()
+                and not unit.quoted[k - 1]
+            )
+            if not introduces or consumed[k] or not is_open_mark(unit, k + 1):
                 continue
             if consumed[k + 1]:
                 return
