@@ -763,3 +763,9 @@ def test_a_comma_after_an_utterance_noun_introduces_a_quote() -> None:
     c = only("Right after the attacks, Ruiz issued a statement, “Our city was attacked.”")
     assert c.text == "Our city was attacked" and speaker_name(c) == "Ruiz"
     assert claims_of("Right after the attacks, Ruiz left the table, “tired” and wet.") == []
+
+
+def test_colon_quote_subject_reaches_across_an_aside() -> None:
+    c = only("The Ruiz campaign, in a Q&A on the tax, worded it even more carefully: “No.”")
+    assert c.text == "No" and c.speaker and c.speaker.text == "The Ruiz campaign"
+    assert c.cue and c.cue.text == "worded it even more carefully:"

@@ -507,7 +507,13 @@ class _Extractor:
                     if toks[c].text == "," and not unit.quoted[c]:
                         subject = self.sentence_subject(unit, c + 1)
                         break
-            if subject is None or subject.last >= k - 1 or k - subject.last > 10:
+            reach = subject.last if subject is not None else k
+            if subject is not None and reach + 1 < k and toks[reach + 1].text == ",":
+                # "The campaign, in a Q&A on the tax, worded it carefully:": skip the aside
+                reach = next(
+                    (c for c in range(reach + 2, min(k, reach + 16)) if toks[c].text == ","), reach
+                )
+            if subject is None or subject.last >= k - 1 or k - reach > 10:
                 # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
                 # the colon
                 named = left_np(toks, k, 0)
@@ -522,7 +528,10 @@ class _Extractor:
                     return
                 cue_span = (toks[k].start, toks[k].end)
             else:
-                cue_span = (toks[subject.last + 1].start, toks[k].end)
+                cue_from = reach + 1
+                while cue_from < k and toks[cue_from].text == ",":
+                    cue_from += 1
+                cue_span = (toks[cue_from].start, toks[k].end)
             content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
             if self.add(unit, content, subject, cue_span):
                 for j in range(n):
