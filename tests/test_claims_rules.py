@@ -769,3 +769,18 @@ def test_colon_quote_subject_reaches_across_an_aside() -> None:
     c = only("The Ruiz campaign, in a Q&A on the tax, worded it even more carefully: “No.”")
     assert c.text == "No" and c.speaker and c.speaker.text == "The Ruiz campaign"
     assert c.cue and c.cue.text == "worded it even more carefully:"
+
+
+def test_adding_after_a_show_title_and_at_a_sentence_start() -> None:
+    found = claims_of("“We won,” Lee said on ABC’s “This Week,” adding, “We will win again.”")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("We won", "Lee"),
+        ("We will win again", "Lee"),
+    ]
+    found = claims_of("Lee said the audit failed. Adding, “It is worse.”")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("the audit failed", "Lee"),
+        ("It is worse", "Lee"),
+    ]
+    assert claims_of("Adding, “It is worse.”") == []
+    assert len(claims_of("Lee said the audit failed. Adding salt helps.")) == 1

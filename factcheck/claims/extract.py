@@ -1056,6 +1056,9 @@ class _Extractor:
                 mention = previous if previous is not None else self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
+            elif self._continues_previous(unit, cue):
+                # 'Adding, “...”' opening a sentence: the speaker of the claim just before
+                mention = self.found[-1].source
             elif prev_tok in ("and", "but"):
                 # "The senator survived prison and says torture fails": the clause subject;
                 # "Ruiz praised the plan and warned that ...": the first verb's speaker
@@ -1166,6 +1169,27 @@ class _Extractor:
             mention = self.speaker(unit, mention)
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
+
+    def _continues_previous(self, unit: Unit, cue: CueMatch) -> bool:
+        """A participle cue that opens a sentence and is followed by a comma or colon and a
+        quote goes on with the speaker of the attribution just before (same or last
+        paragraph).
+
+        Passing: 'Lee said the audit failed. Adding, “It is worse.”' (Lee's quote).
+        Failing: 'Adding, “It is worse.”' with no attribution before it, and 'Adding salt
+        helps.' (no comma and quote after the participle).
+        """
+        toks = unit.tokens
+        first, last = cue.first, cue.last
+        if first != 0 or not toks[0].lower.endswith("ing") or not self.found:
+            return False
+        if last + 2 >= len(toks) or toks[last + 1].text not in (",", ":"):
+            return False
+        if not is_open_mark(unit, last + 2):
+            return False
+        prev = self.found[-1]
+        near = unit.paragraph - self._paragraph_of(prev.sentence[0]) <= 1
+        return prev.source is not None and near
 
     def raised_subject(self, unit: Unit, to: int, lo: int) -> Mention | None:
         """The subject of the verb that governs "to <cue>": "He went on to say", "Ruiz was
