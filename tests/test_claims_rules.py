@@ -784,3 +784,10 @@ def test_adding_after_a_show_title_and_at_a_sentence_start() -> None:
     ]
     assert claims_of("Adding, “It is worse.”") == []
     assert len(claims_of("Lee said the audit failed. Adding salt helps.")) == 1
+
+
+def test_passive_cue_before_a_quote_claims_the_quote() -> None:
+    c = only("Ruiz was asked, “Would you run again?”")
+    assert c.text == "Would you run again?" and c.speaker is None and c.vague
+    c = only("The vote was announced by the clerk.")
+    assert c.text == "The vote"

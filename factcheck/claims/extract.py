@@ -1155,6 +1155,18 @@ class _Extractor:
         if (
             mention is not None
             and mention is not previous
+            and cue.kind == "verb"
+            and is_open_mark(unit, p)
+            and toks[p - 1].text in (",", ":")
+            and is_passive(toks, first, lo)
+        ):
+            # "Lee was asked, “Will you run?”": the subject heard the quote; who said it is
+            # the "by" agent, or nobody named (vague)
+            mention = self.by_agent(unit, last + 1, end)
+            vague = mention is None
+        elif (
+            mention is not None
+            and mention is not previous
             and mention.kind != "pronoun"
             and cue.kind == "verb"
             and is_passive(toks, first, lo)
