@@ -791,3 +791,10 @@ def test_passive_cue_before_a_quote_claims_the_quote() -> None:
     assert c.text == "Would you run again?" and c.speaker is None and c.vague
     c = only("The vote was announced by the clerk.")
     assert c.text == "The vote"
+
+
+def test_a_title_is_the_words_of_whoever_made_the_thing() -> None:
+    c = only("The PAC launched an ad in Ohio on Saturday titled, “Scam.”")
+    assert c.text == "Scam" and c.speaker and c.speaker.text == "The PAC"
+    assert c.cue and c.cue.text == "titled"
+    assert claims_of("The book is titled after the town.") == []

@@ -1080,6 +1080,16 @@ class _Extractor:
                     or not self._aside_only(unit, mention.last + 1, first)
                 ):
                     return None
+        if cue.lemma in ("title", "entitle") and is_open_mark(unit, min(last + 2, hi - 1)):
+            # "Ruiz released a memo titled “...”": the title is the words of whoever made
+            # the thing, the sentence's subject, not of the memo
+            maker = self.sentence_subject(unit, lo)
+            if maker is None and lo == 0:
+                comma = next((c for c in range(1, first) if toks[c].text == ","), None)
+                if comma is not None:
+                    maker = self.sentence_subject(unit, comma + 1)
+            if maker is not None and maker.last < first:
+                mention = maker
         p = last + 1
         n = hi
         stance = cue.kind == "noun" and cue.last > cue.first  # "Trump's criticism of Ford"
