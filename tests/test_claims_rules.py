@@ -798,3 +798,8 @@ def test_a_title_is_the_words_of_whoever_made_the_thing() -> None:
     assert c.text == "Scam" and c.speaker and c.speaker.text == "The PAC"
     assert c.cue and c.cue.text == "titled"
     assert claims_of("The book is titled after the town.") == []
+
+
+def test_colon_quote_subject_a_long_verb_phrase_away() -> None:
+    c = only("Ruiz waved as if to stop the noise, then leaned in and boomed: “Win in May.”")
+    assert c.text == "Win in May" and speaker_name(c) == "Ruiz"

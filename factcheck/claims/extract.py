@@ -513,7 +513,7 @@ class _Extractor:
                 reach = next(
                     (c for c in range(reach + 2, min(k, reach + 16)) if toks[c].text == ","), reach
                 )
-            if subject is None or subject.last >= k - 1 or k - reach > 10:
+            if subject is None or subject.last >= k - 1 or k - reach > 14:
                 # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
                 # the colon
                 named = left_np(toks, k, 0)
