@@ -803,3 +803,11 @@ def test_a_title_is_the_words_of_whoever_made_the_thing() -> None:
 def test_colon_quote_subject_a_long_verb_phrase_away() -> None:
     c = only("Ruiz waved as if to stop the noise, then leaned in and boomed: “Win in May.”")
     assert c.text == "Win in May" and speaker_name(c) == "Ruiz"
+
+
+def test_circumstance_after_a_cue_keeps_the_question_in_the_sentence() -> None:
+    c = only("“Who can count them all?” Ruiz asks as a waiter walks by.")
+    assert c.text == "Who can count them all?" and speaker_name(c) == "Ruiz"
+    c = only("“Who do they think they are?” Ruiz said of the firm in May.")
+    assert c.text == "Who do they think they are?"
+    assert claims_of("“Why?” The sky fell as a waiter walked by.") == []

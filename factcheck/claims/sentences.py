@@ -94,6 +94,15 @@ _AFTER_CUE = frozenset(
         "earlier",
         "later",
         "reporters",
+        # circumstance after the cue: '“Why?” Ruiz asks as a waiter walks by', '“No.” Lee
+        # said of the plan', '“Fine.” Lee said while leaving'
+        "as",
+        "of",
+        "while",
+        "with",
+        "outside",
+        "inside",
+        "afterward",
     ]
 )
 _WORD = re.compile(r"[\w’'-]+")
@@ -112,6 +121,8 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     False
     >>> _attribution_follows("“No.” He added, “Never.”", 5, 24)
     False
+    >>> _attribution_follows("“Why?” Lee asks as a waiter walks by.", 6, 37)
+    True
     """
     from factcheck.claims.lexicon import verb_forms, word_set
 
