@@ -811,3 +811,10 @@ def test_circumstance_after_a_cue_keeps_the_question_in_the_sentence() -> None:
     c = only("“Who do they think they are?” Ruiz said of the firm in May.")
     assert c.text == "Who do they think they are?"
     assert claims_of("“Why?” The sky fell as a waiter walked by.") == []
+
+
+def test_naming_verb_content_ends_with_the_quoted_name() -> None:
+    c = only("Ruiz called the plan “a fraud” and walked out.")
+    assert c.text == "the plan a fraud" and c.kind == "partial_quote"
+    c = only("Ruiz called the plan “a fraud” that hurts voters.")
+    assert c.text.endswith("hurts voters")

@@ -319,6 +319,33 @@ def _quote_then_circumstance(unit: Unit, p: int, end: int) -> int:
     return end
 
 
+_NAMING_VERBS = frozenset(["call", "label", "dub", "brand", "refer"])
+
+
+def _naming_quote_end(unit: Unit, p: int, end: int) -> int:
+    """The content of a naming verb ends with the quoted name when another verb of the
+    subject follows it: 'called her “third-rate” and boycotted a debate'.
+
+    Passing: 'Ruiz called the plan “a fraud” and walked out.' (content: the plan “a
+    fraud”).
+    Failing: 'Ruiz called the plan “a fraud” that hurts voters.' (the clause goes on: no
+    "and" or comma after the quote) and 'Ruiz called the plan a fraud and left.' (no quote).
+    """
+    toks = unit.tokens
+    close = next((j for j in range(p + 1, min(end, p + 15)) if is_close_mark(unit, j)), None)
+    if close is None or close + 2 >= end:
+        return end
+    nxt = close + 1
+    if toks[nxt].text == ",":
+        nxt += 1
+    if toks[nxt].lower not in ("and", "but") or nxt + 1 >= end:
+        return end
+    verb = toks[nxt + 1]
+    if verb.text.islower() and verb.lower.endswith(("ed", "s")) and not unit.quoted[nxt + 1]:
+        return close + 1
+    return end
+
+
 class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -1159,6 +1186,8 @@ class _Extractor:
         if stance:
             end = _noun_phrase_end(unit, p, end)
         end = _quote_then_circumstance(unit, p, end)
+        if cue.lemma in _NAMING_VERBS:
+            end = _naming_quote_end(unit, p, end)
         content = [self.span(unit, p, end - 1)]
         if is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
