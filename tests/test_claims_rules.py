@@ -818,3 +818,15 @@ def test_naming_verb_content_ends_with_the_quoted_name() -> None:
     assert c.text == "the plan a fraud" and c.kind == "partial_quote"
     c = only("Ruiz called the plan “a fraud” that hurts voters.")
     assert c.text.endswith("hurts voters")
+
+
+def test_a_pronoun_after_a_clock_time_starts_a_sentence() -> None:
+    found = claims_of(
+        "Ruiz says she will wait until the polls close at 7 p.m. She says “it is close.”"
+    )
+    assert [c.text for c in found] == [
+        "she will wait until the polls close at 7 p.m",
+        "it is close",
+    ]
+    c = only("Ruiz says the polls close at 7 p.m. Eastern time.")
+    assert c.text == "the polls close at 7 p.m. Eastern time"
