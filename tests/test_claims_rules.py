@@ -672,3 +672,161 @@ def test_subject_reaches_its_cue_across_an_aside_and_a_time() -> None:
         "Ruiz, who has feuded with her party all week, on Friday described a plan to cut taxes."
     )
     assert speaker_name(c) == "Ruiz" and c.text == "a plan to cut taxes"
+
+
+def test_quote_signed_by_an_unlisted_verb() -> None:
+    c = only("“Go home now,” Mayor Ana Ortiz barked and a guard walked him out.")
+    assert c.text == "Go home now" and speaker_name(c) == "Ana Ortiz"
+    assert c.cue and c.cue.text == "barked"
+    c = only("“Is it over?” Ortiz pressed. “Maybe not.”")
+    assert c.text == "Is it over? Maybe not" and c.cue and c.cue.text == "pressed"
+    assert claims_of("“Go home now,” the word, is short.") == []
+    assert claims_of("“Go home.” Ortiz walked out.") == []
+
+
+def test_clause_opener_is_no_subject_before_a_colon_quote() -> None:
+    c = only("As if talking to the mayor, the city board was firm: “Further talk is useless.”")
+    assert c.text == "Further talk is useless"
+    assert c.speaker and c.speaker.text == "the city board"
+
+
+def test_passive_as_clause_names_its_agent() -> None:
+    c = only("As first reported by The Ledger, the tax rose in May.")
+    assert c.text == "the tax rose in May" and c.speaker and c.speaker.text == "The Ledger"
+    assert claims_of("As reported, the tax rose in May.") == []
+
+
+def test_quote_after_a_colon_is_the_claim_of_the_cue_after_it() -> None:
+    found = claims_of("Ruiz hinted that the deal was dead: “It is over,” Lee said.")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("the deal was dead", "Ruiz"),
+        ("It is over", "Lee"),
+    ]
+    c = only("The deal, “it is over,” Lee said.")
+    assert c.text.startswith("The deal") and speaker_name(c) == "Lee"
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote_paragraph() -> None:
+    c = only("When the vote ended, Ruiz issued the following statement:\n\n“We won today.”")
+    assert c.text == "We won today" and speaker_name(c) == "Ruiz"
+    c = only("Stated Ruiz:\n\n“We won today.”")
+    assert c.text == "We won today" and speaker_name(c) == "Ruiz"
+    assert claims_of("Here are the results:\n\n“We won today.”") == []
+    assert claims_of("Ruiz issued the following statement:\n\nWe won today.") == []
+
+
+def test_quote_then_reporter_circumstance_ends_the_content() -> None:
+    c = only("Ruiz said, “We’ll see,” when asked about the race.")
+    assert c.text == "We’ll see" and c.kind == "quote"
+    c = only("The crowd chanted “No more,” raising questions about the vote.")
+    assert c.text == "No more"
+    c = only("Ruiz said “the tax” would rise.")
+    assert c.text.endswith("would rise")
+
+
+def test_speaker_with_an_apposition_or_relative_after_a_quote() -> None:
+    c = only("“We had better days,” Ohio delegate Bill Lee, wearing a cowboy hat, said flatly.")
+    assert c.text == "We had better days" and speaker_name(c) == "Bill Lee"
+    c = only("“We lost,” said one of two witnesses who asked not to be named.")
+    assert c.speaker and c.speaker.text == "one of two witnesses"
+    found = claims_of("“We lost,” he said, and the crowd, tired and wet, said nothing.")
+    assert found and found[0].text == "We lost" and found[0].speaker
+    assert found[0].speaker.text == "he"
+
+
+def test_a_sign_that_read_a_quote() -> None:
+    c = only("The clerk carried a sign that read “Vote no.”")
+    assert c.text == "Vote no" and c.cue and c.cue.text == "read"
+    c = only("He held up the sign — which read “Ruiz for Mayor” — and waved it.")
+    assert c.text == "Ruiz for Mayor"
+    assert claims_of("The clerk carried a book that read well.") == []
+
+
+def test_initials_in_a_speaker_between_quote_and_cue() -> None:
+    c = only("“These are dark days,” former George W. Bush aide Ana Ruiz wrote in a column.")
+    assert c.text == "These are dark days" and speaker_name(c) == "Ana Ruiz"
+    assert c.cue and c.cue.text == "wrote"
+
+
+def test_an_adverb_between_and_and_a_second_cue() -> None:
+    c = only("Col. Ana Ruiz raised the bombing and later said, “It is not just them.”")
+    assert c.text == "It is not just them" and speaker_name(c) == "Ana Ruiz"
+    found = claims_of("Ruiz praised the plan but quickly added that it would cost more.")
+    assert [(c.text, c.cue and c.cue.text) for c in found] == [
+        ("the plan", "praised"),
+        ("it would cost more", "added"),
+    ]
+    assert claims_of("Ruiz raised the bombing and later left.") == []
+
+
+def test_a_comma_after_an_utterance_noun_introduces_a_quote() -> None:
+    c = only("Right after the attacks, Ruiz issued a statement, “Our city was attacked.”")
+    assert c.text == "Our city was attacked" and speaker_name(c) == "Ruiz"
+    assert claims_of("Right after the attacks, Ruiz left the table, “tired” and wet.") == []
+
+
+def test_colon_quote_subject_reaches_across_an_aside() -> None:
+    c = only("The Ruiz campaign, in a Q&A on the tax, worded it even more carefully: “No.”")
+    assert c.text == "No" and c.speaker and c.speaker.text == "The Ruiz campaign"
+    assert c.cue and c.cue.text == "worded it even more carefully:"
+
+
+def test_adding_after_a_show_title_and_at_a_sentence_start() -> None:
+    found = claims_of("“We won,” Lee said on ABC’s “This Week,” adding, “We will win again.”")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("We won", "Lee"),
+        ("We will win again", "Lee"),
+    ]
+    found = claims_of("Lee said the audit failed. Adding, “It is worse.”")
+    assert [(c.text, speaker_name(c)) for c in found] == [
+        ("the audit failed", "Lee"),
+        ("It is worse", "Lee"),
+    ]
+    assert claims_of("Adding, “It is worse.”") == []
+    assert len(claims_of("Lee said the audit failed. Adding salt helps.")) == 1
+
+
+def test_passive_cue_before_a_quote_claims_the_quote() -> None:
+    c = only("Ruiz was asked, “Would you run again?”")
+    assert c.text == "Would you run again?" and c.speaker is None and c.vague
+    c = only("The vote was announced by the clerk.")
+    assert c.text == "The vote"
+
+
+def test_a_title_is_the_words_of_whoever_made_the_thing() -> None:
+    c = only("The PAC launched an ad in Ohio on Saturday titled, “Scam.”")
+    assert c.text == "Scam" and c.speaker and c.speaker.text == "The PAC"
+    assert c.cue and c.cue.text == "titled"
+    assert claims_of("The book is titled after the town.") == []
+
+
+def test_colon_quote_subject_a_long_verb_phrase_away() -> None:
+    c = only("Ruiz waved as if to stop the noise, then leaned in and boomed: “Win in May.”")
+    assert c.text == "Win in May" and speaker_name(c) == "Ruiz"
+
+
+def test_circumstance_after_a_cue_keeps_the_question_in_the_sentence() -> None:
+    c = only("“Who can count them all?” Ruiz asks as a waiter walks by.")
+    assert c.text == "Who can count them all?" and speaker_name(c) == "Ruiz"
+    c = only("“Who do they think they are?” Ruiz said of the firm in May.")
+    assert c.text == "Who do they think they are?"
+    assert claims_of("“Why?” The sky fell as a waiter walked by.") == []
+
+
+def test_naming_verb_content_ends_with_the_quoted_name() -> None:
+    c = only("Ruiz called the plan “a fraud” and walked out.")
+    assert c.text == "the plan a fraud" and c.kind == "partial_quote"
+    c = only("Ruiz called the plan “a fraud” that hurts voters.")
+    assert c.text.endswith("hurts voters")
+
+
+def test_a_pronoun_after_a_clock_time_starts_a_sentence() -> None:
+    found = claims_of(
+        "Ruiz says she will wait until the polls close at 7 p.m. She says “it is close.”"
+    )
+    assert [c.text for c in found] == [
+        "she will wait until the polls close at 7 p.m",
+        "it is close",
+    ]
+    c = only("Ruiz says the polls close at 7 p.m. Eastern time.")
+    assert c.text == "the polls close at 7 p.m. Eastern time"

@@ -238,7 +238,9 @@ def find_cues(tokens: list[Token], quoted: list[bool]) -> list[CueMatch]:
             entries = None  # "the United States", "Secretary of State"
         if entries and _after_possessive(tokens, i):
             entries = None  # "Editor's note:", "Rubio's attack is": a noun
-        relative = i > 0 and tokens[i - 1].lower == "that" and low.endswith(("ed", "aid", "old"))
+        relative = (
+            i > 0 and tokens[i - 1].lower == "that" and low.endswith(("ed", "aid", "old", "read"))
+        )
         if entries and not (i > 0 and tokens[i - 1].lower in _NOUN_MARKERS and not relative):
             for entry in entries:
                 last = i

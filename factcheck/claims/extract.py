@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.claims.cues import INVERTIBLE, LISTENER_VERBS, CueMatch, find_cues
-from factcheck.claims.lexicon import verb_forms, word_set
+from factcheck.claims.lexicon import utterance_nouns, verb_forms, word_set
 from factcheck.claims.quotes import find_quotes
 from factcheck.claims.sentences import Token, paragraphs, split_sentences, tokenize
 from factcheck.claims.speakers import (
@@ -140,6 +140,7 @@ def _new_clause_start(unit: Unit, lo: int, k: int) -> int | None:
 
 
 _SENTENCE_ADVERBS = word_set("sentence_adverbs")
+_SUBORDINATORS = word_set("clause_openers_not_names")
 
 
 def _fronted_only(unit: Unit, lo: int, before: int) -> bool:
@@ -243,6 +244,9 @@ def _by_means(toks: list[Token], p: int) -> bool:
     )
 
 
+_LINKING_ADVERBS = frozenset(["later", "also", "then", "again", "still", "even", "now"])
+
+
 def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     """Whether ``cue`` is a second speech verb of the same subject: "... and warned B".
 
@@ -252,9 +256,94 @@ def _coordinated_cue(toks: list[Token], cue: CueMatch) -> bool:
     Failing: "Ruiz said prices and wages rise" (no cue after "and") and "Ruiz said costs
     rise and warned" (a weak or clause-less cue does not start content of its own).
     """
+    return _coordinating_word(toks, cue) is not None
+
+
+def _coordinating_word(toks: list[Token], cue: CueMatch) -> int | None:
+    """The index of the "and"/"but" that joins ``cue`` to a first speech verb, an adverb
+    allowed between them ("and later said", "but quickly added"); ``None`` if there is none.
+    """
     if cue.kind != "verb" or not cue.clause or cue.first < 2:
-        return False
-    return toks[cue.first - 1].lower in ("and", "but") and not toks[cue.first].lower.endswith("ing")
+        return None
+    if toks[cue.first].lower.endswith("ing"):
+        return None
+    k = cue.first - 1
+    word = toks[k].lower
+    if k - 1 >= 1 and (word in _LINKING_ADVERBS or (word.endswith("ly") and len(word) > 4)):
+        k -= 1
+    return k if toks[k].lower in ("and", "but") else None
+
+
+def _abbreviation(word: str) -> bool:
+    """An initial or a short title before a full stop: "W" in "George W. Bush", "Gen".
+
+    >>> _abbreviation("W"), _abbreviation("Gen"), _abbreviation("home")
+    (True, True, False)
+    """
+    return word[:1].isupper() and word.isalpha() and len(word) <= 4
+
+
+_CIRCUMSTANCE_STARTS = frozenset(["when", "before", "after", "while", "as", "until", "then"])
+
+
+def _quote_then_circumstance(unit: Unit, p: int, end: int) -> int:
+    """Where content that opens with a quote stops when the quote is followed by the
+    reporter's circumstance: a time clause or a participle phrase after a comma.
+
+    Passing: 'Lee said, “We’ll see,” when asked about it.', 'The crowd chanted “No
+    more,” raising questions.' and 'a sign that read “No” — and waved it' (the content is
+    the quote alone).
+    Failing: 'Lee said “the tax” would rise.' (the quote is part of a clause that goes on)
+    and 'Lee said, “We’ll see, when it is time.”' (the time clause is inside the quote).
+    """
+    toks = unit.tokens
+    if p >= end or not is_open_mark(unit, p):
+        return end
+    close = next((j for j in range(p + 1, end) if is_close_mark(unit, j)), None)
+    if close is None or close + 2 > end - 1:
+        return end
+    nxt = close + 1
+    if toks[nxt].text in DASHES:
+        return close + 1  # 'the sign — which read “Vote no” — and waved it'
+    if toks[nxt].text == ",":
+        nxt += 1
+    elif toks[close - 1].text != ",":
+        return end  # '“...” and then' with no comma: the sentence may go on with the content
+    if nxt >= end:
+        return end
+    word = toks[nxt]
+    if word.lower in _CIRCUMSTANCE_STARTS or (
+        word.text.islower() and word.lower.endswith("ing") and len(word.text) > 4
+    ):
+        return close + 1
+    return end
+
+
+_NAMING_VERBS = frozenset(["call", "label", "dub", "brand", "refer"])
+
+
+def _naming_quote_end(unit: Unit, p: int, end: int) -> int:
+    """The content of a naming verb ends with the quoted name when another verb of the
+    subject follows it: 'called her “third-rate” and boycotted a debate'.
+
+    Passing: 'Ruiz called the plan “a fraud” and walked out.' (content: the plan “a
+    fraud”).
+    Failing: 'Ruiz called the plan “a fraud” that hurts voters.' (the clause goes on: no
+    "and" or comma after the quote) and 'Ruiz called the plan a fraud and left.' (no quote).
+    """
+    toks = unit.tokens
+    close = next((j for j in range(p + 1, min(end, p + 15)) if is_close_mark(unit, j)), None)
+    if close is None or close + 2 >= end:
+        return end
+    nxt = close + 1
+    if toks[nxt].text == ",":
+        nxt += 1
+    if toks[nxt].lower not in ("and", "but") or nxt + 1 >= end:
+        return end
+    verb = toks[nxt + 1]
+    if verb.text.islower() and verb.lower.endswith(("ed", "s")) and not unit.quoted[nxt + 1]:
+        return close + 1
+    return end
 
 
 class _Extractor:
@@ -393,8 +482,12 @@ class _Extractor:
         toks = unit.tokens
         b = a
         while b < len(toks) and b - a < 12 and toks[b].text[0].isalnum():
+            if b > a + 1 and toks[b].lower in ("who", "whose"):
+                break  # '"...," said one of two witnesses who asked not to be named'
             b += 1
-        if b == a or (b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";")):
+        if b == a or (
+            b < len(toks) and toks[b].text not in (",", ".", "!", "?", ";", "who", "whose")
+        ):
             return None
 
         return make_mention(toks, a, b - 1)
@@ -407,13 +500,20 @@ class _Extractor:
         verb right before the colon goes on with the speaker found earlier in the sentence.
 
         Passing too: 'But back home, he returned to his lines: "..."' (the subject after a
-        fronted phrase).
+        fronted phrase) and 'Ruiz issued a statement, "..."' (a comma after an utterance
+        noun).
         Failing: 'The sign: "Keep out."' mid-paragraph with no subject phrase before it.
         """
         toks = unit.tokens
         n = len(toks)
         for k in range(1, n - 1):
-            if toks[k].text != ":" or consumed[k] or not is_open_mark(unit, k + 1):
+            # "Ruiz issued a statement, “...”": a comma after an utterance noun works as a colon
+            introduces = toks[k].text == ":" or (
+                toks[k].text == ","
+                and toks[k - 1].lower in utterance_nouns()
+                and not unit.quoted[k - 1]
+            )
+            if not introduces or consumed[k] or not is_open_mark(unit, k + 1):
                 continue
             if consumed[k + 1]:
                 return
@@ -434,7 +534,13 @@ class _Extractor:
                     if toks[c].text == "," and not unit.quoted[c]:
                         subject = self.sentence_subject(unit, c + 1)
                         break
-            if subject is None or subject.last >= k - 1 or k - subject.last > 10:
+            reach = subject.last if subject is not None else k
+            if subject is not None and reach + 1 < k and toks[reach + 1].text == ",":
+                # "The campaign, in a Q&A on the tax, worded it carefully:": skip the aside
+                reach = next(
+                    (c for c in range(reach + 2, min(k, reach + 16)) if toks[c].text == ","), reach
+                )
+            if subject is None or subject.last >= k - 1 or k - reach > 14:
                 # "... doesn't surprise pollster Daron Shaw: “...”": a name right before
                 # the colon
                 named = left_np(toks, k, 0)
@@ -449,7 +555,10 @@ class _Extractor:
                     return
                 cue_span = (toks[k].start, toks[k].end)
             else:
-                cue_span = (toks[subject.last + 1].start, toks[k].end)
+                cue_from = reach + 1
+                while cue_from < k and toks[cue_from].text == ",":
+                    cue_from += 1
+                cue_span = (toks[cue_from].start, toks[k].end)
             content = [self.span(unit, k + 1, n - 1), *self.chain_pieces(unit, k + 1)]
             if self.add(unit, content, subject, cue_span):
                 for j in range(n):
@@ -467,6 +576,10 @@ class _Extractor:
         j = k - 1
         while j > lo and toks[j].lower in ("has", "had", "have", "also", "later", "then"):
             j -= 1
+        if toks[j].text == "," and j - 1 > lo:
+            named = self._name_before_apposition(unit, j, lo)
+            if named is not None:
+                return named
         for c in range(j, max(lo - 1, j - 12), -1):
             t = toks[c]
             if is_close_mark(unit, c):
@@ -477,11 +590,47 @@ class _Extractor:
                     return None
 
                 return make_mention(toks, a, j)
+            if t.text == "." and c - 1 > lo and _abbreviation(toks[c - 1].text):
+                continue  # "George W. Bush", "Gen. Ana Ruiz": a full stop inside a name
             if is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]:
                 return None
             if t.lower in ("that", "which", "and", "but", "when", "while", "because"):
                 return None
         return None
+
+    def _name_before_apposition(self, unit: Unit, comma: int, lo: int) -> Mention | None:
+        """'“We lost,” Ohio delegate Bill Lee, wearing a cowboy hat, said.': between the
+        closing quote and the cue stand a name and an apposition set off by commas; the name
+        is the speaker.
+
+        Failing: '“We lost,” he said, and the crowd, tired and wet, said nothing.' (a mark
+        or sentence punctuation comes before a closing quote is reached).
+        """
+        toks = unit.tokens
+        inner = next(
+            (c for c in range(comma - 1, max(lo, comma - 25), -1) if toks[c].text == ","), None
+        )
+        if inner is None or inner - 1 <= lo:
+            return None
+        if any(
+            is_mark(t) or t.text in (".", "!", "?", ";", ":") or unit.quoted[c]
+            for c, t in enumerate(toks[inner + 1 : comma], start=inner + 1)
+        ):
+            return None
+        close = next(
+            (c for c in range(inner - 1, max(lo - 1, inner - 10), -1) if is_close_mark(unit, c)),
+            None,
+        )
+        if close is None:
+            return None
+        a = close + 1
+        if a < inner and toks[a].text == ",":
+            a += 1
+        if a >= inner or any(not t.text[0].isalnum() and t.text != "." for t in toks[a:inner]):
+            return None
+        if not any(t.text[0].isupper() for t in toks[a:inner]):
+            return None  # a name, not a clause ('“No,” we agreed, for once, said ...')
+        return make_mention(toks, a, inner - 1)
 
     def chain_pieces(self, unit: Unit, a: int) -> list[tuple[int, int]]:
         """Later paragraphs of a quote that opens at token ``a`` and runs on unclosed."""
@@ -607,18 +756,25 @@ class _Extractor:
 
     def as_clause(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """'As Ruiz put it, A' / 'A, as Ruiz noted.' / 'The tax, as Ruiz said, is a fraud':
-        an "as" clause attributes the rest of the sentence to its subject.
+        an "as" clause attributes the rest of the sentence to its subject (or, passive, to
+        its "by" agent: 'As reported by the Ledger, A').
 
         Failing: 'Ruiz spoke as Lee said no.' (no comma sets the clause off) and 'As the
         tax rose, Ruiz said no' (the "as" clause has no speech verb: see ``preposed``).
         """
         toks = unit.tokens
         n = len(toks)
-        mention = left_np(toks, cue.first, lo)
-        if mention is None or mention.first - 1 < lo or toks[mention.first - 1].lower != "as":
-            return False
-        start = mention.first - 1
-        stop = cue.last + 1
+        passive = self._as_passive(unit, cue, lo)
+        mention: Mention | None
+        if passive is not None:
+            start, mention = passive
+            stop = mention.last + 1
+        else:
+            mention = left_np(toks, cue.first, lo)
+            if mention is None or mention.first - 1 < lo or toks[mention.first - 1].lower != "as":
+                return False
+            start = mention.first - 1
+            stop = cue.last + 1
         while stop < n and stop - cue.last <= 8 and toks[stop].text[0].isalnum():
             stop += 1  # "as Ruiz noted in her speech,"
         clause_ends = stop >= n or only_punct(toks, stop, n) or toks[stop].text == ","
@@ -637,6 +793,34 @@ class _Extractor:
                 consumed[k] = True
             return True
         return False
+
+    def _as_passive(self, unit: Unit, cue: CueMatch, lo: int) -> tuple[int, Mention] | None:
+        """'As reported by the Ledger, A' / 'As first noted by Ruiz, A': a passive "as"
+        clause whose "by" agent is the speaker; returns where "as" stands and the agent.
+
+        Passing: 'As first reported by The Ledger, the tax rose.' (The Ledger's claim).
+        Failing: 'As Ruiz reported, the tax rose.' (active: the subject is before the cue)
+        and 'As reported, the tax rose.' (no agent: nobody is named).
+        """
+        toks = unit.tokens
+        first, last = cue.first, cue.last
+        if (
+            last + 2 >= len(toks)
+            or toks[last + 1].lower != "by"
+            or not toks[last].lower.endswith("ed")
+        ):
+            return None
+        start = first - 1
+        if start > lo and toks[start].lower != "as" and toks[start].lower.endswith("ly"):
+            start -= 1  # "As first reported", "as previously noted"
+        elif start > lo and toks[start].lower in ("first", "also", "widely"):
+            start -= 1
+        if start < lo or toks[start].lower != "as":
+            return None
+        agent = right_np(toks, last + 2, len(toks))
+        if agent is None:
+            return None
+        return start, agent
 
     def postposed(self, unit: Unit, cue: CueMatch, lo: int, consumed: list[bool]) -> bool:
         """Speaker and cue after the content.
@@ -704,7 +888,10 @@ class _Extractor:
             return False
         if not quote_before and _fronted_only(unit, lo, before):
             return False  # "Now, Carson has responded": an adverbial, not what was said
-        left = self.span(unit, lo, before)
+        left_from = lo
+        if quote_before:
+            left_from = self._introduced_quote_start(unit, before, lo)
+        left = self.span(unit, left_from, before)
         if _asked_clause(toks, lo, before):
             left = None  # 'Asked whether ..., Earnest responded, "B"': the question is not his
         right = None
@@ -724,9 +911,33 @@ class _Extractor:
         if found is None:
             return False
         end = n if right is not None else stop
-        for k in range(lo, end):
+        for k in range(left_from, end):
             consumed[k] = True
         return True
+
+    def _introduced_quote_start(self, unit: Unit, before: int, lo: int) -> int:
+        """Where the content of a postposed cue starts when the quote before the speaker is
+        introduced by a colon or a dash: at that quote, so the clause before it is free for
+        its own cue.
+
+        Passing: 'Ruiz hinted that the deal was dead: “It is over,” she said.' (the quote is
+        the claim of "said"; "hinted" keeps "that the deal was dead").
+        Failing: '“It is over,” she said.' and 'The deal, “It is over,” she said.' (no colon
+        or dash before the quote: the content starts at the sentence start as before).
+        """
+        toks = unit.tokens
+        close = before if is_close_mark(unit, before) else before - 1
+        end = toks[close].end
+        quote = next((q for q in unit.quotes if q.close_end == end), None)
+        if quote is None:
+            return lo
+        starts = [t.start for t in toks]
+        opener = bisect_left(starts, quote.open_at)
+        if opener - 1 <= lo or opener >= len(toks) or toks[opener].start != quote.open_at:
+            return lo
+        if toks[opener - 1].text != ":" and toks[opener - 1].text not in DASHES:
+            return lo
+        return opener
 
     def _continues(self, unit: Unit, lo: int, nxt: int, inverted: bool) -> bool:
         """Whether the words after a mid-sentence "Smith said," go on with the content.
@@ -757,6 +968,16 @@ class _Extractor:
         ):
             return False
         begin = mention.last + 2
+        if begin >= n and toks[n - 1].text == ":":
+            quoted = self.next_paragraph_quote(unit)  # 'Stated Ruiz:' then a quote paragraph
+            if quoted is None:
+                return False
+            cue_span = (toks[cue.first].start, toks[cue.last].end)
+            if self.add(unit, [*quoted], self.speaker(unit, mention), cue_span) is None:
+                return False
+            for j in range(n):
+                consumed[j] = True
+            return True
         speaker = self.speaker(unit, mention)
         content = [self.span(unit, begin, n - 1)]
         if begin < n and is_open_mark(unit, begin):
@@ -837,6 +1058,14 @@ class _Extractor:
             prev_tok = toks[first - 1].lower if first - 1 >= lo else ""
             if first >= 2 and is_close_mark(unit, first - 1) and toks[first - 2].text == ",":
                 prev_tok = ","  # 'a defense of “New York values,” saying ...'
+            if (
+                first - 2 >= lo
+                and (
+                    prev_tok in _LINKING_ADVERBS or (prev_tok.endswith("ly") and len(prev_tok) > 4)
+                )
+                and toks[first - 2].lower in ("and", "but")
+            ):
+                prev_tok = toks[first - 2].lower  # "... and later said", "but quickly added"
             if toks[first].lower.endswith("ing") and prev_tok in (
                 "by",
                 "while",
@@ -854,6 +1083,9 @@ class _Extractor:
                 mention = previous if previous is not None else self.sentence_subject(unit, lo)
                 if mention is None:
                     return None
+            elif self._continues_previous(unit, cue):
+                # 'Adding, “...”' opening a sentence: the speaker of the claim just before
+                mention = self.found[-1].source
             elif prev_tok in ("and", "but"):
                 # "The senator survived prison and says torture fails": the clause subject;
                 # "Ruiz praised the plan and warned that ...": the first verb's speaker
@@ -875,6 +1107,16 @@ class _Extractor:
                     or not self._aside_only(unit, mention.last + 1, first)
                 ):
                     return None
+        if cue.lemma in ("title", "entitle") and is_open_mark(unit, min(last + 2, hi - 1)):
+            # "Ruiz released a memo titled “...”": the title is the words of whoever made
+            # the thing, the sentence's subject, not of the memo
+            maker = self.sentence_subject(unit, lo)
+            if maker is None and lo == 0:
+                comma = next((c for c in range(1, first) if toks[c].text == ","), None)
+                if comma is not None:
+                    maker = self.sentence_subject(unit, comma + 1)
+            if maker is not None and maker.last < first:
+                mention = maker
         p = last + 1
         n = hi
         stance = cue.kind == "noun" and cue.last > cue.first  # "Trump's criticism of Ford"
@@ -919,8 +1161,9 @@ class _Extractor:
             ):
                 end = other.first if is_close_mark(unit, other.first - 1) else other.first - 1
                 break
-            if _coordinated_cue(toks, other):
-                end = other.first - 1
+            conjunction = _coordinating_word(toks, other)
+            if conjunction is not None:
+                end = conjunction
                 break
             # ", Putin counter-argued that ...": a new clause with its own speaker
             if other.kind == "verb":
@@ -942,10 +1185,25 @@ class _Extractor:
                     break
         if stance:
             end = _noun_phrase_end(unit, p, end)
+        end = _quote_then_circumstance(unit, p, end)
+        if cue.lemma in _NAMING_VERBS:
+            end = _naming_quote_end(unit, p, end)
         content = [self.span(unit, p, end - 1)]
         if is_open_mark(unit, p):
             content.extend(self.chain_pieces(unit, p))
         if (
+            mention is not None
+            and mention is not previous
+            and cue.kind == "verb"
+            and is_open_mark(unit, p)
+            and toks[p - 1].text in (",", ":")
+            and is_passive(toks, first, lo)
+        ):
+            # "Lee was asked, “Will you run?”": the subject heard the quote; who said it is
+            # the "by" agent, or nobody named (vague)
+            mention = self.by_agent(unit, last + 1, end)
+            vague = mention is None
+        elif (
             mention is not None
             and mention is not previous
             and mention.kind != "pronoun"
@@ -962,6 +1220,27 @@ class _Extractor:
             mention = self.speaker(unit, mention)
         found = self.add(unit, content, mention, (toks[first].start, toks[last].end), vague)
         return found
+
+    def _continues_previous(self, unit: Unit, cue: CueMatch) -> bool:
+        """A participle cue that opens a sentence and is followed by a comma or colon and a
+        quote goes on with the speaker of the attribution just before (same or last
+        paragraph).
+
+        Passing: 'Lee said the audit failed. Adding, “It is worse.”' (Lee's quote).
+        Failing: 'Adding, “It is worse.”' with no attribution before it, and 'Adding salt
+        helps.' (no comma and quote after the participle).
+        """
+        toks = unit.tokens
+        first, last = cue.first, cue.last
+        if first != 0 or not toks[0].lower.endswith("ing") or not self.found:
+            return False
+        if last + 2 >= len(toks) or toks[last + 1].text not in (",", ":"):
+            return False
+        if not is_open_mark(unit, last + 2):
+            return False
+        prev = self.found[-1]
+        near = unit.paragraph - self._paragraph_of(prev.sentence[0]) <= 1
+        return prev.source is not None and near
 
     def raised_subject(self, unit: Unit, to: int, lo: int) -> Mention | None:
         """The subject of the verb that governs "to <cue>": "He went on to say", "Ruiz was
@@ -1085,6 +1364,8 @@ class _Extractor:
                     break
         if m is None or m.kind not in ("person", "group", "pronoun") or m.first != k:
             return None
+        if m.first == m.last and toks[k].lower in _SUBORDINATORS:
+            return None  # "As if talking to him, the board ...": a clause opener, not a name
         return self.speaker(unit, m)
 
     def speaker_line(self, unit: Unit, consumed: list[bool]) -> bool:
@@ -1139,6 +1420,72 @@ class _Extractor:
                 return True
             return False
         return False
+
+    def signed_by_verb(self, unit: Unit) -> bool:
+        """A quote that opens its sentence and ends in ``,`` ``?`` or ``!`` inside the marks,
+        followed by a name or pronoun and one past-tense or present verb that is not in the
+        lexicon: the verb is a speech verb by position ("barked", "boomed", "pressed").
+
+        Passing: '“Go home now,” Smith barked.' and '“Is it over?” she pressed, leaning in.'
+        Failing: '“Go home now,” Smith’s sign.' (no verb) and '“Home,” the word, is short.'
+        (no verb right after the name) and '“Go home.” Smith walked out.' (the quote ends in a
+        full stop, so it is a sentence of its own).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if n < 4 or not is_open_mark(unit, 0):
+            return False
+        close = next((j for j in range(1, n) if is_close_mark(unit, j)), None)
+        if close is None or close + 2 >= n or toks[close - 1].text not in (",", "?", "!"):
+            return False
+        mention = right_np(toks, close + 1, n)
+        if mention is None or mention.kind not in ("person", "pronoun", "group"):
+            return False
+        v = mention.last + 1
+        if v >= n:
+            return False
+        verb = toks[v]
+        if not verb.text.isalpha() or not verb.text.islower() or len(verb.text) < 4:
+            return False
+        if not (verb.lower.endswith("ed") or verb.lower.endswith("s")):
+            return False
+        if v + 1 < n and not (
+            toks[v + 1].text in (",", ".", "!", "?", ";")
+            or toks[v + 1].lower in ("and", "as", "before", "after", "while", "at", "in", "on")
+        ):
+            return False
+        content = [self.span(unit, 0, close), *self.chain_pieces(unit, 0)]
+        speaker = self.speaker(unit, mention)
+        return self.add(unit, content, speaker, (verb.start, verb.end)) is not None
+
+    def colon_paragraph(self, unit: Unit) -> bool:
+        """A paragraph that ends in a colon after its subject, whatever the verb, introduces
+        the quote paragraph after it: that quote is the subject's.
+
+        Passing: 'Ruiz issued the following statement:' then a paragraph '“We won.”'.
+        Failing: 'Here are the results:' then '“We won.”' (no subject) and 'Ruiz issued the
+        following statement:' then prose (no quote paragraph).
+        """
+        toks = unit.tokens
+        n = len(toks)
+        if n < 3 or toks[n - 1].text != ":" or any(unit.quoted):
+            return False
+        subject = self.sentence_subject(unit, 0)
+        if subject is None:
+            comma = next((c for c in range(1, n - 3) if toks[c].text == ","), None)
+            if comma is not None and toks[0].lower in FRONTED:
+                subject = self.sentence_subject(unit, comma + 1)
+        if subject is None or (subject.kind == "pronoun" and subject.name is None):
+            return False
+        if subject.first == subject.last and toks[subject.first].lower in _SENTENCE_ADVERBS:
+            return False  # "Here are the results:"
+        if subject.last + 1 >= n - 1:
+            return False
+        quoted = self.next_paragraph_quote(unit)
+        if quoted is None:
+            return False
+        cue = (toks[subject.last + 1].start, toks[n - 1].end)
+        return self.add(unit, [*quoted], subject, cue) is not None
 
     def floating(self, unit: Unit) -> None:
         """A sentence that is only a quote carries the speaker of the attribution before it.
@@ -1303,7 +1650,12 @@ class _Extractor:
                         consumed[j] = True
         if unit.quotes:
             self.colon_quote(unit, consumed, previous)
-        if len(self.found) == before and not self.poll_frame(unit):
+        if (
+            len(self.found) == before
+            and not self.poll_frame(unit)
+            and not (unit.quotes and self.signed_by_verb(unit))
+            and not self.colon_paragraph(unit)
+        ):
             self.floating(unit)
 
     def run(self) -> list[Attribution]:

@@ -94,6 +94,15 @@ _AFTER_CUE = frozenset(
         "earlier",
         "later",
         "reporters",
+        # circumstance after the cue: '“Why?” Ruiz asks as a waiter walks by', '“No.” Lee
+        # said of the plan', '“Fine.” Lee said while leaving'
+        "as",
+        "of",
+        "while",
+        "with",
+        "outside",
+        "inside",
+        "afterward",
     ]
 )
 _WORD = re.compile(r"[\w’'-]+")
@@ -112,6 +121,8 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     False
     >>> _attribution_follows("“No.” He added, “Never.”", 5, 24)
     False
+    >>> _attribution_follows("“Why?” Lee asks as a waiter walks by.", 6, 37)
+    True
     """
     from factcheck.claims.lexicon import verb_forms, word_set
 
@@ -141,6 +152,25 @@ def _attribution_follows(text: str, start: int, end: int) -> bool:
     return False
 
 
+_SENTENCE_OPENERS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "the", "but", "and", "his", "her", "their", "that"]
+)
+
+
+def _clock_then_sentence(text: str, word: str, at: int, end: int) -> bool:
+    """After "a.m." or "p.m." a pronoun or "The" opens a new sentence.
+
+    >>> _clock_then_sentence("at 7 p.m. He says it works.", "p.m", 9, 27)
+    True
+    >>> _clock_then_sentence("at 7 p.m. Eastern time.", "p.m", 9, 23)
+    False
+    """
+    if word not in ("a.m", "p.m"):
+        return False
+    nxt = _WORD.search(text, at, min(end, at + 20))
+    return nxt is not None and nxt.group()[0].isupper() and nxt.group().lower() in _SENTENCE_OPENERS
+
+
 def split_sentences(
     text: str, paragraph: tuple[int, int], quotes: list[Quote]
 ) -> list[tuple[int, int]]:
@@ -166,7 +196,9 @@ def split_sentences(
                 w -= 1
             word = text[w:dot].lower()
             initial = len(word) == 1 and word.isalpha() and m.group() == "."
-            if word in ABBREVIATIONS or initial:
+            if (word in ABBREVIATIONS or initial) and not _clock_then_sentence(
+                text, word, m.end(), p_end
+            ):
                 continue
         if _inside_quote(end - 1, starts, quotes):
             continue

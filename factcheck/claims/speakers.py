@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from factcheck.claims.lexicon import word_set
+from factcheck.claims.lexicon import verb_forms, word_set
 from factcheck.claims.quotes import ALL_MARKS
 from factcheck.claims.sentences import Token
 
@@ -233,7 +233,7 @@ def left_np(tokens: list[Token], k: int, lo: int) -> Mention | None:
             return None
     if low in ("that", "which") and j - 1 >= lo and k == j + 1:
         # "bottles that said ...": a relative pronoun right before the cue
-        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text == "," else j, lo)
+        antecedent = left_np(tokens, j - 1 if tokens[j - 1].text in (",", "—", "–") else j, lo)
         if antecedent is None and tokens[j - 1].text.isalpha():
             antecedent = make_mention(tokens, j - 1, j - 1)
         if antecedent is None:
@@ -576,6 +576,8 @@ def collect_people(sentences: list[list[Token]]) -> PersonIndex:
     for toks in sentences:
         i = 0
         n = len(toks)
+        if n > 1 and toks[0].lower in verb_forms() and toks[0].lower.endswith(("id", "ed")):
+            i = 1  # "Said Ruiz:", "Stated Ruiz:": an inverted cue is not part of the name
         while i < n:
             t = toks[i]
             if t.text[0].isupper() and t.text not in ALL_MARKS:

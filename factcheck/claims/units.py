@@ -78,6 +78,10 @@ def tail_end(unit: Unit, p: int, free: bool = False) -> int | None:
             return k
         if t.text in END_PUNCT and only_punct(toks, k, n):
             return n
+        if free and is_open_mark(unit, k):
+            after = _participle_after_quote(unit, k)
+            if after is not None:
+                return after  # '"A," Lee said on "This Week," adding "B"': B is a new claim
         if free and (is_open_mark(unit, k) or unit.quoted[k]):
             return n  # '..." Trump says in the spot titled "Tough".'
         if free and t.text == ":" and k + 1 < n and is_open_mark(unit, k + 1):
@@ -87,6 +91,29 @@ def tail_end(unit: Unit, p: int, free: bool = False) -> int | None:
         if t.lower == "that" or t.text == ":" or is_open_mark(unit, k) or unit.quoted[k]:
             return None
     return n if free else None
+
+
+def _participle_after_quote(unit: Unit, k: int) -> int | None:
+    """For a quote opening at ``k`` inside a postposed cue's circumstance, the index just
+    before an ", adding"-style participle after it (the comma, or the closing mark when the
+    comma is inside the quote); ``None`` if no participle follows.
+
+    Passing: 'Lee said on "This Week," adding ...'. Failing: 'Lee said in "The Post."'.
+    """
+    toks = unit.tokens
+    n = len(toks)
+    close = next((j for j in range(k + 1, n) if is_close_mark(unit, j)), None)
+    if close is None or close + 1 >= n:
+        return None
+    stop = close
+    nxt = close + 1
+    if toks[nxt].text == ",":
+        stop, nxt = nxt, nxt + 1
+    elif toks[close - 1].text != ",":
+        return None
+    if nxt < n and toks[nxt].text.islower() and toks[nxt].lower.endswith("ing"):
+        return stop
+    return None
 
 
 MAX_UNIT_TOKENS = 250
