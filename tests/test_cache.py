@@ -174,8 +174,10 @@ def test_two_processes_share_the_cache(server: HTTPServer, tmp_path: Path) -> No
         server.expect_request(path).respond_with_handler(handler)
     urls = [server.url_for(p) for p in paths]
     # Overlapping sets: both processes write some of the same rows at the same time.
-    first = _loader(tmp_path, urls[:6])
-    second = _loader(tmp_path, urls[2:])
+    # Generous limits: two processes on a loaded 2-core machine must not time out.
+    patient = {"timeout": 15.0, "total_timeout": 40.0}
+    first = _loader(tmp_path, urls[:6], **patient)
+    second = _loader(tmp_path, urls[2:], **patient)
     outputs = [p.communicate(timeout=60) for p in (first, second)]
     for (out, err), process in zip(outputs, (first, second), strict=True):
         assert process.returncode == 0, err
