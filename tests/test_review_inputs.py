@@ -19,3 +19,24 @@ def test_a_malformed_link_is_an_unverifiable_source_not_a_crash(tmp_path: Path) 
     assert [source.status for source in report.sources] == ["error"]
     assert "invalid URL" in (report.sources[0].error or "")
     assert [row.verdict.label for row in report.results] == ["unverifiable"]
+
+
+def test_markdown_decodes_html_entities(tmp_path: Path) -> None:
+    # CommonMark decodes entity and numeric character references in text; drafts pasted from
+    # a CMS carry &ldquo;...&rdquo; and &amp;. The view kept them as literal text, so the
+    # quote below was not a quote and "&amp;" broke sentences.
+    draft = tmp_path / "draft.md"
+    raw = "Smith &amp; Co. heard it. Putin said &ldquo;I see no reason to meet.&rdquo;\n"
+    draft.write_text(raw)
+    doc = factcheck.load_document(str(draft))
+    assert doc.text.strip() == "Smith & Co. heard it. Putin said “I see no reason to meet.”"
+    claims = factcheck.extract_claims(doc)
+    assert [(c.kind, c.text) for c in claims] == [("quote", "I see no reason to meet")]
+    (span,) = claims[0].content_spans
+    assert raw[span.start : span.end] == "I see no reason to meet"
+
+
+def test_markdown_keeps_entities_in_code_literal(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("Type `&amp;` for an ampersand.\n")
+    assert factcheck.load_document(str(draft)).text.strip() == "Type &amp; for an ampersand."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ _INLINE = re.compile(
     r"|(?P<bare>https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?])"
     r"|(?P<code>`+)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!\"'])"
     r"|(?P<strike>~~)"
     r"|(?P<star>\*+)"
@@ -218,6 +220,10 @@ def _inline(
         elif kind == "bare":
             builder.keep(raw, match.start(), match.end())
             links.append(Link(match.group(), match.group(), Span(match.start(), match.end())))
+        elif kind == "entity":
+            # CommonMark decodes entity references in text ("&ldquo;" is a quote mark); an
+            # unknown name stays as written.
+            builder.put(html.unescape(match.group()), match.start())
         elif kind == "escape":
             builder.keep(raw, match.start() + 1, match.end())
         elif kind == "code":
