@@ -40,3 +40,24 @@ def test_markdown_keeps_entities_in_code_literal(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("Type `&amp;` for an ampersand.\n")
     assert factcheck.load_document(str(draft)).text.strip() == "Type &amp; for an ampersand."
+
+
+def test_markdown_footnotes_are_read_not_dropped(tmp_path: Path) -> None:
+    # A footnote definition "[^1]: ..." matched the link-reference pattern, so its whole text
+    # vanished from the view (a quote there was never checked), and the "[^1]" marker stayed
+    # in the sentence that cites it.
+    draft = tmp_path / "draft.md"
+    raw = (
+        'The talks stalled.[^1] "We are ready," Putin said.\n'
+        "\n"
+        '[^1]: Zelenskyy said "the world cannot afford to wait."\n'
+    )
+    draft.write_text(raw)
+    doc = factcheck.load_document(str(draft))
+    assert "[^1]" not in doc.text
+    claims = factcheck.extract_claims(doc)
+    assert [(c.kind, c.text) for c in claims] == [
+        ("quote", "We are ready"),
+        ("quote", "the world cannot afford to wait"),
+    ]
+    assert raw[slice(*claims[1].content_spans[0].to_list())] == "the world cannot afford to wait"

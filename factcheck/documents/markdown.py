@@ -13,16 +13,19 @@ from factcheck.model import Link, Span
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
-_BLOCK_PREFIX = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+_BLOCK_PREFIX = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|\[\^[^\]\s]+\]:[ \t]*)"
+)
 _RULE = re.compile(
     r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?\n?$"
 )
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
 _TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 # One alternation, tried left to right at each position of a line.
 _INLINE = re.compile(
     r"(?P<comment><!--.*?-->)"
+    r"|(?P<footnote>\[\^[^\]\s]+\])"
     r"|(?P<image>!\[(?P<alt>[^\]]*)\]\((?P<isrc>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\))"
     r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<href><[^>]*>|[^)\s]*)(?:[ \t]+\"[^\"]*\")?\))"
     r"|(?P<ref>\[(?P<rtext>[^\]]+)\]\[(?P<rid>[^\]]*)\])"
@@ -235,8 +238,8 @@ def _inline(
                 builder.keep(raw, match.end(), close)
                 cursor = close + len(ticks)
                 continue
-        elif kind == "comment":
-            pass
+        elif kind in ("comment", "footnote"):
+            pass  # a footnote marker "[^1]" is not part of the sentence it follows
         cursor = match.end()
     # An HTML comment opened on this line and not closed swallows the lines up to its end.
     return comment_left_open
