@@ -61,3 +61,28 @@ def test_markdown_footnotes_are_read_not_dropped(tmp_path: Path) -> None:
         ("quote", "the world cannot afford to wait"),
     ]
     assert raw[slice(*claims[1].content_spans[0].to_list())] == "the world cannot afford to wait"
+
+
+def test_markdown_table_cells_are_separate_not_one_sentence(tmp_path: Path) -> None:
+    # Pipe tables were read as one paragraph, pipes and "|---|" included: every row ran into
+    # one "sentence", so the claim below came out as a partial quote whose content began
+    # with the table's header.
+    draft = tmp_path / "draft.md"
+    raw = (
+        "The exchange, row by row:\n"
+        "| who | said |\n"
+        "|:---|---:|\n"
+        '| Putin | "I see no reason to meet," Putin said. |\n'
+        '| Zelenskyy | "We are ready," Zelenskyy said. |\n'
+    )
+    draft.write_text(raw)
+    doc = factcheck.load_document(str(draft))
+    assert "|" not in doc.text and "---" not in doc.text
+    claims = factcheck.extract_claims(doc)
+    assert [(c.kind, c.text, c.speaker and c.speaker.text) for c in claims] == [
+        ("quote", "I see no reason to meet", "Putin"),
+        ("quote", "We are ready", "Zelenskyy"),
+    ]
+    for claim in claims:
+        (span,) = claim.content_spans
+        assert raw[span.start : span.end] == claim.text

@@ -20,6 +20,11 @@ _RULE = re.compile(
     r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?\n?$"
 )
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
+# A pipe-table row (we recognise the common style whose rows start with "|") and the
+# delimiter row under its header ("|:---|---:|").
+_TABLE_ROW = re.compile(r"[ \t]{0,3}\|")
+_TABLE_DELIMITER = re.compile(r"^[ \t]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\r?\n?$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
 _TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 # One alternation, tried left to right at each position of a line.
@@ -122,6 +127,15 @@ def read_markdown(raw: str) -> MarkdownView:
         elif _RULE.match(line) or _REF_DEF.match(line):
             builder.put("\n", start)
             continue
+        elif _TABLE_ROW.match(line):
+            # Each cell is its own block: a sentence never runs across cells or rows.
+            if not _TABLE_DELIMITER.match(line):
+                for left, right in table_cells(raw, start, body_end):
+                    _inline(raw, left, right, builder, links, pending_ref_links)
+                    builder.put("\n", right)
+            else:
+                builder.put("\n", start)
+            continue
         else:
             is_heading = False
             cursor = start
@@ -155,6 +169,20 @@ def read_markdown(raw: str) -> MarkdownView:
     return MarkdownView(view, offsets, links, front_matter, title)
 
 
+def table_cells(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    r"""The raw ``[start, end)`` of each cell of the pipe-table row ``raw[start:end]``.
+
+    Passing: ``| a | b |`` has the cells `` a `` and `` b `` (and an empty tail).
+    Failing: an escaped bar ``\|`` is text, not a cell boundary.
+
+    >>> row = "| a | b \\| c |"
+    >>> [row[left:right] for left, right in table_cells(row, 0, len(row))]
+    [' a ', ' b \\| c ', '']
+    """
+    bars = [bar.start() for bar in _CELL_BAR.finditer(raw, start, end)]
+    return [(left + 1, right) for left, right in zip(bars, [*bars[1:], end], strict=True)]
+
+
 def continues_paragraph(lines: list[str], index: int) -> bool:
     """True if ``lines[index]`` continues the paragraph of the line before it.
 
@@ -170,6 +198,8 @@ def continues_paragraph(lines: list[str], index: int) -> bool:
         return False
     line = lines[index]
     if not line.strip() or _FENCE.match(line) or _RULE.match(line) or _REF_DEF.match(line):
+        return False
+    if _TABLE_ROW.match(line):
         return False
     prefix = _BLOCK_PREFIX.match(line)
     return prefix is None or prefix.group(0).lstrip().startswith(">")
