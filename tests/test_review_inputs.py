@@ -86,3 +86,17 @@ def test_markdown_table_cells_are_separate_not_one_sentence(tmp_path: Path) -> N
     for claim in claims:
         (span,) = claim.content_spans
         assert raw[span.start : span.end] == claim.text
+
+
+def test_a_utf16_draft_with_a_bom_is_read(tmp_path: Path) -> None:
+    # Word's "Unicode text" and older Notepad save UTF-16 with a byte-order mark; its NUL
+    # bytes made the draft "binary file, not text", though the BOM declares the encoding.
+    for encoding in ("utf-16-le", "utf-16-be"):
+        draft = tmp_path / f"{encoding}.txt"
+        bom = "\ufeff".encode(encoding)
+        draft.write_bytes(bom + '"We are ready," Putin said.\r\n'.encode(encoding))
+        doc = factcheck.load_document(str(draft))
+        (claim,) = factcheck.extract_claims(doc)
+        (span,) = claim.content_spans
+        assert doc.raw[span.start : span.end] == "We are ready"
+        assert doc.location(span).column == 2

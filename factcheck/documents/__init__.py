@@ -84,7 +84,8 @@ def _read_stream(stream: object, max_bytes: int) -> bytes:
 
 
 def decode_article(data: bytes, name: str) -> str:
-    """Decode an article's bytes as UTF-8 (a BOM is dropped), refusing binary files.
+    """Decode an article's bytes as UTF-8 (a BOM is dropped), or UTF-16 when a byte-order mark
+    says so, refusing binary files.
 
     >>> decode_article("Putin said “no”".encode(), "a.txt")
     'Putin said “no”'
@@ -92,9 +93,19 @@ def decode_article(data: bytes, name: str) -> str:
     Traceback (most recent call last):
     ...
     factcheck.errors.InputError: a.png: binary file, not text
+    >>> decode_article("\\ufeffSaid “no”".encode("utf-16-le"), "a.txt")
+    'Said “no”'
     """
     if not data.strip():
         raise InputError(f"{name}: empty file, nothing to check")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # A UTF-16 byte-order mark declares the encoding (Word's "Unicode text"); its NUL
+        # bytes are not a sign of a binary file.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 despite its byte-order mark") from None
+        return text[1:] if text.startswith("\ufeff") else text
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file, not text")
     try:
