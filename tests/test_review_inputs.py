@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import factcheck
+from factcheck.model import Span
 from factcheck.pipeline import CheckOptions, check
 from factcheck.sources import SourceOptions
 
@@ -100,3 +101,19 @@ def test_a_utf16_draft_with_a_bom_is_read(tmp_path: Path) -> None:
         (span,) = claim.content_spans
         assert doc.raw[span.start : span.end] == "We are ready"
         assert doc.location(span).column == 2
+
+
+def test_a_span_ending_in_an_entity_covers_the_whole_entity(tmp_path: Path) -> None:
+    # A decoded entity maps to the raw index of its "&", so a span ending on "€" mapped to
+    # raw "&" alone: the claim's raw text was cut mid-entity and end_column pointed at "&".
+    for name, raw in (
+        ("draft.html", "<p>&ldquo;The price is five &euro;,&rdquo; Putin said.</p>\n"),
+        ("draft.md", "&ldquo;The price is five &euro;,&rdquo; Putin said.\n"),
+    ):
+        draft = tmp_path / name
+        draft.write_text(raw)
+        doc = factcheck.load_document(str(draft))
+        start = doc.text.index("The price")
+        span = doc.raw_span(Span(start, doc.text.index("€") + 1))
+        assert raw[span.start : span.end] == "The price is five &euro;"
+        assert doc.location(span).end_column == raw.index("&euro;") + len("&euro;")
