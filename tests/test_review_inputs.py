@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pytest
 
 import factcheck
 from factcheck.model import Span
@@ -117,3 +120,24 @@ def test_a_span_ending_in_an_entity_covers_the_whole_entity(tmp_path: Path) -> N
         span = doc.raw_span(Span(start, doc.text.index("€") + 1))
         assert raw[span.start : span.end] == "The price is five &euro;"
         assert doc.location(span).end_column == raw.index("&euro;") + len("&euro;")
+
+
+def test_markdown_on_standard_input_is_read_as_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "git show HEAD:draft.md | factcheck check -" read the draft as plain text: its front
+    # matter's sources were ignored and "**meet**" stayed inside the quote, so a verbatim
+    # quote could not match its transcript.
+    raw = '---\ntitle: T\nsources: [a.txt]\n---\n# Head\n\n"No reason to **meet**," Putin said.\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw.encode())))
+    doc = factcheck.load_document("-")
+    assert doc.format == "markdown"
+    assert doc.front_matter["sources"] == ["a.txt"]
+    (claim,) = factcheck.extract_claims(doc)
+    assert claim.text == "No reason to meet"
+
+
+def test_plain_text_on_standard_input_stays_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = '"We are ready," Putin said. Prices rose 5*3 percent.\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw.encode())))
+    assert factcheck.load_document("-").format == "text"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def load_document(
     name = os.fspath(source)
     if name == "-":
         data = _read_stream(sys.stdin.buffer, max_bytes)
+        if format is None:
+            # No suffix to go by: a piped draft.md must not be read as plain text.
+            format = "markdown" if looks_like_markdown(decode_article(data, "-")) else None
         return document_from_bytes(data, path="-", format=format)
     if name.startswith(("http://", "https://")):
         from factcheck.sources.fetch import fetch_article
@@ -73,6 +77,29 @@ def load_document(
             else None
         )
     return document_from_bytes(data, path=name, format=format)
+
+
+_MARKDOWN_SIGNS = re.compile(
+    r"\A---[ \t]*\r?\n.*?\n---[ \t]*\r?$"  # YAML front matter
+    r"|^#{1,6}[ \t]+\S"  # an ATX heading
+    r"|\[[^\]\n]+\]\([^)\s]+(?:[ \t]+\"[^\"\n]*\")?\)"  # an inline link
+    r"|\*\*\S[^*\n]*\*\*",  # strong emphasis
+    re.M | re.S,
+)
+
+
+def looks_like_markdown(raw: str) -> bool:
+    """True if text without a file name (standard input) shows Markdown's own syntax.
+
+    Passing: front matter, a ``# heading``, a ``[link](url)`` or ``**strong**`` text.
+    Failing: plain prose, where a lone ``*`` or ``#5`` is just a character.
+
+    >>> looks_like_markdown("---\\ntitle: T\\n---\\nBody"), looks_like_markdown("# Talks\\n")
+    (True, True)
+    >>> looks_like_markdown("Prices rose 5*3 percent, #5 on the list.")
+    False
+    """
+    return _MARKDOWN_SIGNS.search(raw[:100_000]) is not None
 
 
 def _read_stream(stream: object, max_bytes: int) -> bytes:
