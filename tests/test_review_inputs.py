@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 import factcheck
 from factcheck.model import Span
@@ -141,3 +142,22 @@ def test_plain_text_on_standard_input_stays_plain(monkeypatch: pytest.MonkeyPatc
     raw = '"We are ready," Putin said. Prices rose 5*3 percent.\n'
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw.encode())))
     assert factcheck.load_document("-").format == "text"
+
+
+def test_a_markdown_article_url_is_read_as_markdown(httpserver: HTTPServer) -> None:
+    # Every URL article that was not served as HTML was read as HTML anyway: a draft's raw
+    # Markdown URL (text/markdown, or text/plain as raw.githubusercontent.com serves it) lost
+    # its front matter and kept "**meet**" inside the quote.
+    raw = '---\ntitle: T\n---\n"No reason to **meet**," Putin said.\n'
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    for path, content_type in (("/a.md", "text/markdown"), ("/b.md", "text/plain")):
+        httpserver.expect_request(path).respond_with_data(raw, content_type=content_type)
+        doc = factcheck.load_document(httpserver.url_for(path), allow_private=True)
+        assert (doc.format, doc.title) == ("markdown", "T")
+        (claim,) = factcheck.extract_claims(doc)
+        assert claim.text == "No reason to meet"
+    httpserver.expect_request("/c.txt").respond_with_data(
+        '"We are ready," Putin said. <b> is a tag.\n', content_type="text/plain"
+    )
+    doc = factcheck.load_document(httpserver.url_for("/c.txt"), allow_private=True)
+    assert doc.format == "text" and "<b>" in doc.text

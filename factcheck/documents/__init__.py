@@ -44,9 +44,9 @@ def load_document(
         data, content_type, final_url = fetch_article(
             name, max_bytes=max_bytes, allow_private=allow_private
         )
-        if format is None and content_type and "html" in content_type:
-            format = "html"
-        doc = document_from_bytes(data, path=None, format=format or "html", url=final_url or name)
+        if format is None:
+            format = _url_format(final_url or name, content_type, data)
+        doc = document_from_bytes(data, path=None, format=format, url=final_url or name)
         return doc
     path = Path(name)
     try:
@@ -100,6 +100,28 @@ def looks_like_markdown(raw: str) -> bool:
     False
     """
     return _MARKDOWN_SIGNS.search(raw[:100_000]) is not None
+
+
+def _url_format(url: str, content_type: str | None, data: bytes) -> str | None:
+    """The format of an article fetched from ``url``: HTML when served as HTML, else by the
+    URL's suffix or a Markdown content type, else sniffed (raw hosts serve drafts as
+    text/plain)."""
+    from urllib.parse import urlsplit
+
+    media = (content_type or "").split(";")[0].strip().lower()
+    if "html" in media:
+        return "html"
+    try:
+        suffix = Path(urlsplit(url).path).suffix.lower()
+    except ValueError:
+        suffix = ""
+    if suffix in MARKDOWN_SUFFIXES or media in ("text/markdown", "text/x-markdown"):
+        return "markdown"
+    if suffix in HTML_SUFFIXES or not media:
+        return "html"
+    if media.startswith("text/") and looks_like_markdown(data.decode("utf-8", "replace")):
+        return "markdown"
+    return None  # document_from_text tells HTML from plain text
 
 
 def _read_stream(stream: object, max_bytes: int) -> bytes:
