@@ -161,3 +161,16 @@ def test_a_markdown_article_url_is_read_as_markdown(httpserver: HTTPServer) -> N
     )
     doc = factcheck.load_document(httpserver.url_for("/c.txt"), allow_private=True)
     assert doc.format == "text" and "<b>" in doc.text
+
+
+def test_an_html_q_element_is_a_quotation(tmp_path: Path) -> None:
+    # Browsers render <q>...</q> with quotation marks, and CMS editors use it for quotes; the
+    # view dropped the tag without its marks, so the quote was read as the speaker's prose.
+    draft = tmp_path / "draft.html"
+    raw = "<p>Putin said <q>we are ready to talk</q> on Tuesday.</p>\n"
+    draft.write_text(raw)
+    doc = factcheck.load_document(str(draft))
+    assert "“we are ready to talk”" in doc.text
+    (claim,) = factcheck.extract_claims(doc)
+    assert claim.quoted_text == "we are ready to talk"
+    assert raw[claim.content_spans[0].start : claim.content_spans[0].end] == "we are ready to talk"
