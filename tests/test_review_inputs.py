@@ -174,3 +174,17 @@ def test_an_html_q_element_is_a_quotation(tmp_path: Path) -> None:
     (claim,) = factcheck.extract_claims(doc)
     assert claim.quoted_text == "we are ready to talk"
     assert raw[claim.content_spans[0].start : claim.content_spans[0].end] == "we are ready to talk"
+
+
+def test_one_draft_named_twice_is_checked_once(tmp_path: Path) -> None:
+    # "check drafts/a.md 'drafts/*.md'" or "a.md ./a.md" checked the same draft twice:
+    # its findings were reported (and annotated in a pull request) twice and counted twice.
+    from factcheck.cli.check import plan_articles
+
+    (tmp_path / "drafts").mkdir()
+    for name in ("a.md", "b.md"):
+        (tmp_path / "drafts" / name).write_text('"Yes," Putin said.\n')
+    paths, multi = plan_articles(
+        ["drafts/a.md", "./drafts/a.md", "drafts/*.md", "drafts"], cwd=tmp_path
+    )
+    assert paths == ["drafts/a.md", "drafts/b.md"] and multi

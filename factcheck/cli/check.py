@@ -231,7 +231,11 @@ def plan_articles(
     for pattern in patterns:
         # With --changed-since a pattern that matches nothing just means nothing changed there.
         expanded.extend(expand_pattern(pattern, base, strict=changed_since is None))
-    expanded = list(dict.fromkeys(expanded))
+    # One file named twice ("a.md ./a.md", a file and a pattern matching it) is one article.
+    unique: dict[object, str] = {}
+    for name in expanded:
+        unique.setdefault(name if _is_remote(name) else _resolved(name, base), name)
+    expanded = list(unique.values())
     multi = bool(
         changed_since is not None
         or len(patterns) != 1
