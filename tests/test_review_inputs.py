@@ -188,3 +188,27 @@ def test_one_draft_named_twice_is_checked_once(tmp_path: Path) -> None:
         ["drafts/a.md", "./drafts/a.md", "drafts/*.md", "drafts"], cwd=tmp_path
     )
     assert paths == ["drafts/a.md", "drafts/b.md"] and multi
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_terminal_report_never_passes_a_drafts_control_codes_through(
+    tmp_path: Path, color: bool
+) -> None:
+    # A draft (or a pasted quote) carrying "ESC ] 0;title BEL" reached the terminal with its
+    # ESC: an unterminated OSC sequence makes the terminal swallow the report that follows,
+    # and OSC 52 can even write the reader's clipboard.
+    from factcheck.report.terminal import render_claims, render_reports
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text('"We are \x1b]0;pwned\x07 ready\x1b[2J now," Putin said.\x9b5n\n')
+    report = check(str(draft), options=CheckOptions(follow_links=False))
+    doc = factcheck.load_document(str(draft))
+    for output in (
+        render_reports([report], color=color),
+        render_claims([("draft.txt", factcheck.extract_claims(doc))], color=color),
+    ):
+        assert "Putin" in output
+        assert "\x1b]" not in output and "\x07" not in output and "\x9b" not in output
+        assert "\x1b[2J" not in output
+        if not color:
+            assert "\x1b" not in output
