@@ -212,3 +212,29 @@ def test_terminal_report_never_passes_a_drafts_control_codes_through(
         assert "\x1b[2J" not in output
         if not color:
             assert "\x1b" not in output
+
+
+def test_an_ignore_rules_path_is_relative_to_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The config is found from any subfolder up to the repository root, and its sources are
+    # read relative to it, but an ignore rule's `path = "drafts/*.md"` was matched against
+    # the path as typed: run from drafts/ ("check b.md"), the rule silently stopped applying.
+    from factcheck.cli.check import finish_report
+    from factcheck.config import load_config
+
+    (tmp_path / "drafts").mkdir()
+    config_file = tmp_path / "factcheck.toml"
+    config_file.write_text('[[ignore]]\ntext = "we are ready"\npath = "drafts/*.md"\n')
+    (tmp_path / "drafts" / "b.md").write_text('"We are ready," Putin said.\n')
+    config = load_config(str(config_file))
+    monkeypatch.chdir(tmp_path / "drafts")
+    report = check("b.md", options=CheckOptions(follow_links=False))
+    finish_report(report, config)
+    assert report.results[0].claim.suppressed
+    monkeypatch.chdir(tmp_path)
+    other = tmp_path / "notes.md"
+    other.write_text('"We are ready," Putin said.\n')
+    report = check("notes.md", options=CheckOptions(follow_links=False))
+    finish_report(report, config)
+    assert not report.results[0].claim.suppressed
