@@ -238,3 +238,20 @@ def test_an_ignore_rules_path_is_relative_to_the_config_file(
     report = check("notes.md", options=CheckOptions(follow_links=False))
     finish_report(report, config)
     assert not report.results[0].claim.suppressed
+
+
+def test_a_markdown_link_with_parentheses_in_its_url_is_whole(tmp_path: Path) -> None:
+    # CommonMark allows balanced parentheses in a link destination, and Wikipedia's URLs are
+    # full of them; the link ended at the first ")", so the source fetched was the wrong
+    # page and a stray ")" joined the sentence.
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        'Putin said "no" in a [speech](https://en.wikipedia.org/wiki/Speech_(2024)) today,'
+        ' with a [photo](https://x.org/a_(b).jpg "The (title)").\n'
+    )
+    doc = factcheck.load_document(str(draft))
+    assert [link.url for link in doc.links] == [
+        "https://en.wikipedia.org/wiki/Speech_(2024)",
+        "https://x.org/a_(b).jpg",
+    ]
+    assert doc.text.strip() == 'Putin said "no" in a speech today, with a photo.'
