@@ -255,3 +255,20 @@ def test_a_markdown_link_with_parentheses_in_its_url_is_whole(tmp_path: Path) ->
         "https://x.org/a_(b).jpg",
     ]
     assert doc.text.strip() == 'Putin said "no" in a speech today, with a photo.'
+
+
+@pytest.mark.parametrize(
+    "value", ["{a: b}", "[null]", "\n  - url: https://example.org/speech", "true"]
+)
+def test_front_matter_sources_that_are_not_paths_or_urls_are_an_input_error(
+    tmp_path: Path, value: str
+) -> None:
+    # A mapping was silently ignored, and a null or a mapping item became a source named
+    # "None" or "{'url': 'https:/example.org/speech'}" (a path, its "//" folded): the
+    # reporter saw "no such file" for a source they never wrote.
+    from factcheck.errors import InputError
+
+    draft = tmp_path / "draft.md"
+    draft.write_text(f'---\nsources: {value}\n---\n"Yes," Putin said.\n')
+    with pytest.raises(InputError, match=r"draft\.md: front matter 'sources' must be"):
+        factcheck.load_document(str(draft))

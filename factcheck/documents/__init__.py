@@ -189,7 +189,12 @@ def document_from_text(
     if format == "markdown":
         from factcheck.documents.markdown import read_markdown
 
-        md = read_markdown(raw)
+        try:
+            md = read_markdown(raw)
+        except InputError as exc:  # front matter problems: say which draft has them
+            if path is None and url is None:
+                raise
+            raise InputError(f"{path or url}: {exc}") from None
         return Document(
             raw=raw,
             text=md.text,

@@ -80,6 +80,13 @@ def parse_front_matter(raw: str) -> tuple[dict[str, Any], int]:
         data = {}
     if not isinstance(data, dict):
         raise InputError("front matter must be a YAML mapping")
+    listed = data.get("sources")
+    if listed is not None and not (
+        isinstance(listed, str)
+        or (isinstance(listed, list) and all(isinstance(item, str) for item in listed))
+    ):
+        # Anything else became a source named "None" or "{'url': ...}", or was dropped.
+        raise InputError("front matter 'sources' must be a path or URL, or a list of them")
     return data, match.end()
 
 
