@@ -33,6 +33,7 @@ from __future__ import annotations
 import difflib
 import sys
 from dataclasses import dataclass, field, fields
+from math import inf
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -271,7 +272,8 @@ def _fetch(value: Any, where: str) -> FetchConfig:
         if key in ("offline", "allow_private", "wayback"):
             setattr(fetch, key, _bool(item, name))
         elif key == "timeout":
-            if isinstance(item, bool) or not isinstance(item, (int, float)) or item <= 0:
+            # "not 0 < item < inf" also refuses TOML's nan and inf, which no socket accepts.
+            if isinstance(item, bool) or not isinstance(item, (int, float)) or not 0 < item < inf:
                 raise ConfigError(f"{name} must be a positive number of seconds")
             fetch.timeout = float(item)
         elif key == "max_bytes":

@@ -6,6 +6,7 @@ read* (``Document.raw``); evidence spans index the source's text as read (``Sour
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -109,14 +110,25 @@ class Document:
         if len(view_span) == 0:
             start = self.offsets[view_span.start]
             return Span(start, start)
-        # The end maps through the last character so trailing markup is not swallowed.
-        return Span(self.offsets[view_span.start], self.offsets[view_span.end - 1] + 1)
+        # The end maps through the last character so trailing markup is not swallowed; a
+        # last character decoded from an entity ("&euro;" -> "€") takes the whole entity.
+        last = self.offsets[view_span.end - 1]
+        end = last + 1
+        if self.raw.startswith("&", last) and self.text[view_span.end - 1] != "&":
+            entity = _ENTITY.match(self.raw, last)
+            if entity:
+                end = entity.end()
+        return Span(self.offsets[view_span.start], end)
 
     def location(self, raw_span: Span) -> Location:
         """1-based ``line:column`` of a raw span's first and last characters."""
         if self._line_starts is None:
             self._line_starts = line_starts(self.raw)
         return location_from_line_starts(self._line_starts, raw_span)
+
+
+# An HTML entity or character reference as the Markdown and HTML readers decode it.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
 def line_starts(text: str) -> list[int]:

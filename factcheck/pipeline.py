@@ -200,7 +200,12 @@ def _resolve_links(doc: Document, urls: Sequence[str]) -> list[str]:
     resolved: list[str] = []
     base = Path(doc.path).parent if doc.path and doc.path != "-" else None
     for url in urls:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # malformed: the loader reports a web link as a source that failed
+            if url[:8].lower().startswith(("http://", "https://")):
+                resolved.append(url)
+            continue
         if parts.scheme in ("http", "https"):
             resolved.append(url.split("#", 1)[0])
         elif parts.scheme in ("", "file") and parts.path:

@@ -89,6 +89,9 @@ def test_no_file_gives_defaults(tmp_path: Path) -> None:
         ('fail-on = "sometimes"', "'fail-on' must be one of error, warning, never"),
         ('[severity]\naltered = "fatal"', "'severity.altered' must be one of error, warning"),
         ("[fetch]\ntimeout = -1", "'fetch.timeout' must be a positive number of seconds"),
+        # TOML allows nan and inf; either made every web source fail with a socket error.
+        ("[fetch]\ntimeout = nan", "'fetch.timeout' must be a positive number of seconds"),
+        ("[fetch]\ntimeout = inf", "'fetch.timeout' must be a positive number of seconds"),
         ("[fetch]\noffline = 1", "'fetch.offline' must be true or false"),
         ("sources = [1, 2]", "'sources' must be a list of strings"),
         ("[[ignore]]\nreason = 'r'", "'ignore' item 1 needs a 'text'"),

@@ -231,7 +231,11 @@ def plan_articles(
     for pattern in patterns:
         # With --changed-since a pattern that matches nothing just means nothing changed there.
         expanded.extend(expand_pattern(pattern, base, strict=changed_since is None))
-    expanded = list(dict.fromkeys(expanded))
+    # One file named twice ("a.md ./a.md", a file and a pattern matching it) is one article.
+    unique: dict[object, str] = {}
+    for name in expanded:
+        unique.setdefault(name if _is_remote(name) else _resolved(name, base), name)
+    expanded = list(unique.values())
     multi = bool(
         changed_since is not None
         or len(patterns) != 1
@@ -348,8 +352,19 @@ def finish_report(report: Report, config: Config) -> list[str]:
 
     claims = [result.claim for result in report.results]
     problems = apply_directives(report.document, claims)
-    apply_ignore_rules(claims, config.ignore, report.document.path)
+    apply_ignore_rules(claims, config.ignore, _path_for_rules(report.document.path, config))
     return problems
+
+
+def _path_for_rules(path: str | None, config: Config) -> str | None:
+    """The article's path as the config's ``ignore`` rules see it: relative to the config
+    file's folder (the config is found from any subfolder), else as given."""
+    if path is None or path == "-" or config.path is None:
+        return path
+    try:
+        return str(Path(path).resolve().relative_to(Path(config.path).resolve().parent))
+    except ValueError:  # outside the config's folder
+        return path
 
 
 def write_reports(

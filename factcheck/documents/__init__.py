@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def load_document(
     name = os.fspath(source)
     if name == "-":
         data = _read_stream(sys.stdin.buffer, max_bytes)
+        if format is None:
+            # No suffix to go by: a piped draft.md must not be read as plain text.
+            format = "markdown" if looks_like_markdown(decode_article(data, "-")) else None
         return document_from_bytes(data, path="-", format=format)
     if name.startswith(("http://", "https://")):
         from factcheck.sources.fetch import fetch_article
@@ -40,9 +44,9 @@ def load_document(
         data, content_type, final_url = fetch_article(
             name, max_bytes=max_bytes, allow_private=allow_private
         )
-        if format is None and content_type and "html" in content_type:
-            format = "html"
-        doc = document_from_bytes(data, path=None, format=format or "html", url=final_url or name)
+        if format is None:
+            format = _url_format(final_url or name, content_type, data)
+        doc = document_from_bytes(data, path=None, format=format, url=final_url or name)
         return doc
     path = Path(name)
     try:
@@ -75,6 +79,51 @@ def load_document(
     return document_from_bytes(data, path=name, format=format)
 
 
+_MARKDOWN_SIGNS = re.compile(
+    r"\A---[ \t]*\r?\n.*?\n---[ \t]*\r?$"  # YAML front matter
+    r"|^#{1,6}[ \t]+\S"  # an ATX heading
+    r"|\[[^\]\n]+\]\([^)\s]+(?:[ \t]+\"[^\"\n]*\")?\)"  # an inline link
+    r"|\*\*\S[^*\n]*\*\*",  # strong emphasis
+    re.M | re.S,
+)
+
+
+def looks_like_markdown(raw: str) -> bool:
+    """True if text without a file name (standard input) shows Markdown's own syntax.
+
+    Passing: front matter, a ``# heading``, a ``[link](url)`` or ``**strong**`` text.
+    Failing: plain prose, where a lone ``*`` or ``#5`` is just a character.
+
+    >>> looks_like_markdown("---\\ntitle: T\\n---\\nBody"), looks_like_markdown("# Talks\\n")
+    (True, True)
+    >>> looks_like_markdown("Prices rose 5*3 percent, #5 on the list.")
+    False
+    """
+    return _MARKDOWN_SIGNS.search(raw[:100_000]) is not None
+
+
+def _url_format(url: str, content_type: str | None, data: bytes) -> str | None:
+    """The format of an article fetched from ``url``: HTML when served as HTML, else by the
+    URL's suffix or a Markdown content type, else sniffed (raw hosts serve drafts as
+    text/plain)."""
+    from urllib.parse import urlsplit
+
+    media = (content_type or "").split(";")[0].strip().lower()
+    if "html" in media:
+        return "html"
+    try:
+        suffix = Path(urlsplit(url).path).suffix.lower()
+    except ValueError:
+        suffix = ""
+    if suffix in MARKDOWN_SUFFIXES or media in ("text/markdown", "text/x-markdown"):
+        return "markdown"
+    if suffix in HTML_SUFFIXES or not media:
+        return "html"
+    if media.startswith("text/") and looks_like_markdown(data.decode("utf-8", "replace")):
+        return "markdown"
+    return None  # document_from_text tells HTML from plain text
+
+
 def _read_stream(stream: object, max_bytes: int) -> bytes:
     read = getattr(stream, "read")  # noqa: B009 - any binary file object
     data: bytes = read(max_bytes + 1)
@@ -84,7 +133,8 @@ def _read_stream(stream: object, max_bytes: int) -> bytes:
 
 
 def decode_article(data: bytes, name: str) -> str:
-    """Decode an article's bytes as UTF-8 (a BOM is dropped), refusing binary files.
+    """Decode an article's bytes as UTF-8 (a BOM is dropped), or UTF-16 when a byte-order mark
+    says so, refusing binary files.
 
     >>> decode_article("Putin said “no”".encode(), "a.txt")
     'Putin said “no”'
@@ -92,9 +142,19 @@ def decode_article(data: bytes, name: str) -> str:
     Traceback (most recent call last):
     ...
     factcheck.errors.InputError: a.png: binary file, not text
+    >>> decode_article("\\ufeffSaid “no”".encode("utf-16-le"), "a.txt")
+    'Said “no”'
     """
     if not data.strip():
         raise InputError(f"{name}: empty file, nothing to check")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # A UTF-16 byte-order mark declares the encoding (Word's "Unicode text"); its NUL
+        # bytes are not a sign of a binary file.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 despite its byte-order mark") from None
+        return text[1:] if text.startswith("\ufeff") else text
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file, not text")
     try:
@@ -129,7 +189,12 @@ def document_from_text(
     if format == "markdown":
         from factcheck.documents.markdown import read_markdown
 
-        md = read_markdown(raw)
+        try:
+            md = read_markdown(raw)
+        except InputError as exc:  # front matter problems: say which draft has them
+            if path is None and url is None:
+                raise
+            raise InputError(f"{path or url}: {exc}") from None
         return Document(
             raw=raw,
             text=md.text,

@@ -70,6 +70,8 @@ class _ViewParser(HTMLParser):
             self._break()
         if tag in ("b", "strong"):
             self._bold_starts.append(len(self.builder))
+        if tag == "q":  # a browser shows <q> with quotation marks: so does the view
+            self.builder.put("“", self._offset())
         if tag == "a":
             href = dict(attrs).get("href")
             if href:
@@ -88,6 +90,8 @@ class _ViewParser(HTMLParser):
             return
         if tag in BLOCKS:
             self._break()
+        if tag == "q":
+            self.builder.put("”", self._offset())
         if tag in ("b", "strong") and self._bold_starts:
             start = self._bold_starts.pop()
             if len(self.builder) > start:

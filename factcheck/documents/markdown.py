@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,23 +13,33 @@ from factcheck.model import Link, Span
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
-_BLOCK_PREFIX = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+_BLOCK_PREFIX = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|\[\^[^\]\s]+\]:[ \t]*)"
+)
 _RULE = re.compile(
     r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?\n?$"
 )
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?\r?\n?$")
+# A pipe-table row (we recognise the common style whose rows start with "|") and the
+# delimiter row under its header ("|:---|---:|").
+_TABLE_ROW = re.compile(r"[ \t]{0,3}\|")
+_TABLE_DELIMITER = re.compile(r"^[ \t]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\r?\n?$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
 _TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 # One alternation, tried left to right at each position of a line.
 _INLINE = re.compile(
     r"(?P<comment><!--.*?-->)"
-    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\((?P<isrc>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\))"
-    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<href><[^>]*>|[^)\s]*)(?:[ \t]+\"[^\"]*\")?\))"
+    r"|(?P<footnote>\[\^[^\]\s]+\])"
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\((?P<isrc>(?:[^()\s]|\([^()\s]*\))*)(?:[ \t]+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<href><[^>]*>|(?:[^()\s]|\([^()\s]*\))*)"
+    r"(?:[ \t]+\"[^\"]*\")?\))"
     r"|(?P<ref>\[(?P<rtext>[^\]]+)\]\[(?P<rid>[^\]]*)\])"
     r"|(?P<auto><(?P<aurl>https?://[^>\s]+)>)"
     r"|(?P<bare>https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?])"
     r"|(?P<code>`+)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!\"'])"
     r"|(?P<strike>~~)"
     r"|(?P<star>\*+)"
@@ -69,6 +80,13 @@ def parse_front_matter(raw: str) -> tuple[dict[str, Any], int]:
         data = {}
     if not isinstance(data, dict):
         raise InputError("front matter must be a YAML mapping")
+    listed = data.get("sources")
+    if listed is not None and not (
+        isinstance(listed, str)
+        or (isinstance(listed, list) and all(isinstance(item, str) for item in listed))
+    ):
+        # Anything else became a source named "None" or "{'url': ...}", or was dropped.
+        raise InputError("front matter 'sources' must be a path or URL, or a list of them")
     return data, match.end()
 
 
@@ -117,6 +135,15 @@ def read_markdown(raw: str) -> MarkdownView:
         elif _RULE.match(line) or _REF_DEF.match(line):
             builder.put("\n", start)
             continue
+        elif _TABLE_ROW.match(line):
+            # Each cell is its own block: a sentence never runs across cells or rows.
+            if not _TABLE_DELIMITER.match(line):
+                for left, right in table_cells(raw, start, body_end):
+                    _inline(raw, left, right, builder, links, pending_ref_links)
+                    builder.put("\n", right)
+            else:
+                builder.put("\n", start)
+            continue
         else:
             is_heading = False
             cursor = start
@@ -150,6 +177,20 @@ def read_markdown(raw: str) -> MarkdownView:
     return MarkdownView(view, offsets, links, front_matter, title)
 
 
+def table_cells(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    r"""The raw ``[start, end)`` of each cell of the pipe-table row ``raw[start:end]``.
+
+    Passing: ``| a | b |`` has the cells `` a `` and `` b `` (and an empty tail).
+    Failing: an escaped bar ``\|`` is text, not a cell boundary.
+
+    >>> row = "| a | b \\| c |"
+    >>> [row[left:right] for left, right in table_cells(row, 0, len(row))]
+    [' a ', ' b \\| c ', '']
+    """
+    bars = [bar.start() for bar in _CELL_BAR.finditer(raw, start, end)]
+    return [(left + 1, right) for left, right in zip(bars, [*bars[1:], end], strict=True)]
+
+
 def continues_paragraph(lines: list[str], index: int) -> bool:
     """True if ``lines[index]`` continues the paragraph of the line before it.
 
@@ -165,6 +206,8 @@ def continues_paragraph(lines: list[str], index: int) -> bool:
         return False
     line = lines[index]
     if not line.strip() or _FENCE.match(line) or _RULE.match(line) or _REF_DEF.match(line):
+        return False
+    if _TABLE_ROW.match(line):
         return False
     prefix = _BLOCK_PREFIX.match(line)
     return prefix is None or prefix.group(0).lstrip().startswith(">")
@@ -218,6 +261,10 @@ def _inline(
         elif kind == "bare":
             builder.keep(raw, match.start(), match.end())
             links.append(Link(match.group(), match.group(), Span(match.start(), match.end())))
+        elif kind == "entity":
+            # CommonMark decodes entity references in text ("&ldquo;" is a quote mark); an
+            # unknown name stays as written.
+            builder.put(html.unescape(match.group()), match.start())
         elif kind == "escape":
             builder.keep(raw, match.start() + 1, match.end())
         elif kind == "code":
@@ -229,8 +276,8 @@ def _inline(
                 builder.keep(raw, match.end(), close)
                 cursor = close + len(ticks)
                 continue
-        elif kind == "comment":
-            pass
+        elif kind in ("comment", "footnote"):
+            pass  # a footnote marker "[^1]" is not part of the sentence it follows
         cursor = match.end()
     # An HTML comment opened on this line and not closed swallows the lines up to its end.
     return comment_left_open

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -54,6 +55,26 @@ def want_color(color: bool | None, stream: object = None) -> bool:
     stream = stream if stream is not None else sys.stdout
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+# Our colours are SGR sequences ("ESC [ 1;31 m"); any other escape or control character in
+# the output came from a draft or a source, and a terminal would obey it.
+_FOREIGN_CONTROL = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(output: str, color: bool) -> str:
+    """``output`` with control characters that are not our colours shown as U+FFFD.
+
+    Passing: ``"a\\x1b]0;title\\x07b"`` becomes ``"a\ufffd]0;title\ufffdb"`` (the terminal
+    is not told to retitle itself). Failing: a colour code we emit stays when ``color``.
+
+    >>> printable("a\\x1b]0;t\\x07b", False)
+    'a\ufffd]0;t\ufffdb'
+    >>> printable("\\x1b[1;31mX\\x1b[0m", True) == "\\x1b[1;31mX\\x1b[0m"
+    True
+    """
+    return (_FOREIGN_CONTROL if color else _ANY_CONTROL).sub("\ufffd", output)
 
 
 def _console(color: bool) -> tuple[Console, io.StringIO]:
@@ -217,7 +238,7 @@ def render_reports(
         console.print(_summary_line(total, use_color, prefix=f"{total['articles']} articles, "))
     elif not reports:
         console.print(Text("no articles to check"))
-    return buffer.getvalue()
+    return printable(buffer.getvalue(), use_color)
 
 
 def render_claims(documents: list[tuple[str, list[Claim]]], *, color: bool | None = None) -> str:
@@ -253,7 +274,7 @@ def render_claims(documents: list[tuple[str, list[Claim]]], *, color: bool | Non
             console.print(
                 Text("        " + (f"“{words}”" if claim.kind != "paraphrase" else words))
             )
-    return buffer.getvalue()
+    return printable(buffer.getvalue(), use_color)
 
 
 def render_verdict(
@@ -274,4 +295,4 @@ def render_verdict(
     for item in verdict.evidence[:3]:
         for line in _evidence_lines(item, {}, use_color):
             console.print(line)
-    return buffer.getvalue()
+    return printable(buffer.getvalue(), use_color)

@@ -34,7 +34,9 @@ def is_url(spec: str) -> bool:
     >>> is_url("transcripts/speech.txt")
     False
     """
-    return urlsplit(spec).scheme.lower() in ("http", "https")
+    # Not urlsplit: it raises on a malformed URL ("http://[::1"), which must be a failed
+    # source, not a crash.
+    return spec[:8].lower().startswith(("http://", "https://"))
 
 
 def _error(source_id: str, spec: str, reason: str, *, url: bool) -> Source:
@@ -106,6 +108,11 @@ class SourceLoader:
         for index, spec in enumerate(specs):
             if not is_url(spec):
                 ready.append((index, spec, None))
+                continue
+            try:
+                urlsplit(spec)
+            except ValueError as exc:  # e.g. an unclosed IPv6 bracket in a draft's link
+                finished(index, _error(f"S{index + 1}", spec, f"invalid URL ({exc})", url=True))
                 continue
             cached = self.cache.get(spec) if self.cache is not None else None
             if self.options.offline or (cached is not None and not self.options.refresh):
@@ -236,7 +243,7 @@ class SourceLoader:
 
     def load_file(self, spec: str, source_id: str) -> Source:
         """A local source file (``read_source_file``), its failure an error Source."""
-        scheme = urlsplit(spec).scheme.lower()
+        scheme = spec.split("://", 1)[0].lower()
         if "://" in spec and scheme not in ("", "file"):
             return _error(source_id, spec, f"unsupported URL scheme {scheme!r}", url=True)
         try:
