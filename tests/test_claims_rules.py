@@ -830,3 +830,13 @@ def test_a_pronoun_after_a_clock_time_starts_a_sentence() -> None:
     ]
     c = only("Ruiz says the polls close at 7 p.m. Eastern time.")
     assert c.text == "the polls close at 7 p.m. Eastern time"
+
+
+def test_content_ending_on_an_entity_keeps_the_whole_entity() -> None:
+    from factcheck.documents import document_from_text
+
+    raw = 'Ada Novak said the fee "is five &euro;" this year.\n'
+    doc = document_from_text(raw, format="markdown")
+    [claim] = extract_claims(doc)
+    pieces = [span.slice(raw) for span in claim.content_spans]
+    assert "&euro;" in pieces and not any(p.endswith("&") for p in pieces)

@@ -87,7 +87,8 @@ def _raw_pieces(doc: Document, start: int, end: int) -> list[Span]:
 
     for i in range(start + 1, end + 1):
         if i == end or offsets[i] != offsets[i - 1] + 1 or not same(i):
-            a, b = offsets[run], offsets[i - 1] + 1
+            whole = doc.raw_span(Span(run, i))  # ends past a decoded entity, not at its "&"
+            a, b = whole.start, whole.end
             while a < b and doc.raw[a].isspace():
                 a += 1
             while b > a and doc.raw[b - 1].isspace():
