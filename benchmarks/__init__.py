@@ -40,3 +40,19 @@ def load_quote_cases(
         if name not in sources:
             sources[name] = read_source_file(cases_path.parent / name)
     return cases, sources
+
+
+def quote_cases_path(given: str | None = None) -> Path | None:
+    """The quote cases file: ``given``, else the eval's ``quotes/cases.jsonl``; ``None``
+    (with the reason printed) when it is absent."""
+    if given:
+        path = Path(given)
+    else:
+        root = eval_root()
+        if root is None:
+            return None
+        path = root / "quotes" / "cases.jsonl"
+    if not path.exists():
+        print(f"skip: {path} not found")
+        return None
+    return path

@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import eval_root, load_quote_cases
+from benchmarks import load_quote_cases, quote_cases_path
 
 BASELINE_COMMIT = "f896a36"
 KINDS = ("preserved", "summarised", "other speaker", "elsewhere", "negation", "antonym (listed)",
@@ -350,12 +350,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--kind", default=None, help="print errors of this kind only")
     args = parser.parse_args(argv)
-    root = eval_root()
-    if root is None:
-        return 0
-    cases_path = root / "quotes" / "cases.jsonl"
-    if not cases_path.exists():
-        print(f"skip: {cases_path} not found")
+    cases_path = quote_cases_path()
+    if cases_path is None:
         return 0
     from factcheck.match.paraphrase import judge_paraphrase
 

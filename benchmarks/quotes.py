@@ -13,9 +13,8 @@ import argparse
 import json
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from benchmarks import eval_root, load_quote_cases
+from benchmarks import load_quote_cases, quote_cases_path
 
 LABELS = ("verified", "altered", "misattributed", "not_found", "unverifiable", "supported")
 
@@ -41,15 +40,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--errors", type=int, default=0, help="print this many errors")
     args = parser.parse_args(argv)
-    if args.cases:
-        cases_path = Path(args.cases)
-    else:
-        root = eval_root()
-        if root is None:
-            return 0
-        cases_path = root / "quotes" / "cases.jsonl"
-    if not cases_path.exists():
-        print(f"skip: {cases_path} not found")
+    cases_path = quote_cases_path(args.cases)
+    if cases_path is None:
         return 0
     from factcheck.match import judge_quote
 
